@@ -6,7 +6,10 @@ LOCAL  := .local
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help build test bench up seed clean
+# Each hack/make/<area>.mk appends its benchmark target to BENCH_TARGETS.
+BENCH_TARGETS :=
+
+.PHONY: help build test bench up clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -21,3 +24,8 @@ clean: ## remove build output and .local/
 	rm -rf $(LOCAL) && find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
 
 -include hack/make/*.mk
+
+bench: $(BENCH_TARGETS) ## run every benchmark; figures land in .local/bench/
+	@echo "benchmarks done: $(BENCH_TARGETS)"
+
+up: seed ## the main job on the local seed (until the end-to-end runner lands: the Kubernetes API emulator)
