@@ -17,6 +17,19 @@ internal static class RepoPaths
         }
     }
 
-    public static string Reference(params string[] parts) =>
-        Path.GetFullPath(Path.Combine([Root, "..", "shared", "reference", .. parts]));
+    /// <summary>
+    /// ../shared/reference beside the repository root (for a git worktree nested one level deeper,
+    /// the first ancestor that has shared/reference).
+    /// </summary>
+    public static string Reference(params string[] parts)
+    {
+        var dir = Directory.GetParent(Root);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "shared", "reference")))
+        {
+            dir = dir.Parent;
+        }
+
+        var baseDir = dir is null ? Path.Combine(Root, "..", "shared", "reference") : Path.Combine(dir.FullName, "shared", "reference");
+        return Path.GetFullPath(Path.Combine([baseDir, .. parts]));
+    }
 }
