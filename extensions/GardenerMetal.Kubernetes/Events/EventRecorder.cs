@@ -13,7 +13,7 @@ namespace GardenerMetal.Kubernetes.Events;
 /// Never put secrets into messages.
 /// Example: <c>await recorder.RecordAsync(infra, EventType.Warning, "ReconcileFailed", "metal-api unreachable", ct);</c>
 /// </summary>
-public sealed partial class EventRecorder
+public sealed partial class EventRecorder : IDisposable
 {
     private const int MaxMessageLength = 1024;
     private readonly ResourceClient<Event> _events;
@@ -133,6 +133,9 @@ public sealed partial class EventRecorder
             _gate.Release();
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Recording event {Reason} for {Kind} {Name} failed")]
     private static partial void LogRecordFailed(ILogger logger, string reason, string? kind, string? name, Exception exception);
