@@ -11,21 +11,23 @@ public sealed class PythonClientTests(EmulatorFixture fixture) : IClassFixture<E
         await fixture.Server.ApplyFileAsync(RepoPaths.Reference("gardener-crds", "extensions.gardener.cloud_infrastructures.yaml")).WaitAsync(Api.Timeout);
         await fixture.Server.ApplyYamlAsync(Infra("first")).WaitAsync(Api.Timeout);
         var script = Path.Combine(AppContext.BaseDirectory, "scripts", "list_watch.py");
-        var run = ProcessRunner.RunAsync("/usr/bin/python3", [script, "extensions.gardener.cloud", "v1alpha1", "py", "infrastructures", "20"], fixture, TimeSpan.FromSeconds(60));
+        var run = ProcessRunner.RunAsync("/usr/bin/python3", [script, "extensions.gardener.cloud", "v1alpha1", "py", "infrastructures", "80"], fixture, TimeSpan.FromSeconds(100));
 
-        // Give the client time to list and start watching, then change things.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        // Wait until the client has listed and started watching (python's start-up is slow on a busy machine), then change things.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && fixture.Server.Service.Registry.All.First(t => t.Plural == "infrastructures") is var t
             && fixture.Server.Service.Registry.StoreFor(t).WatcherCount == 0)
         {
             await Task.Delay(100);
         }
 
+        Assert.True(fixture.Server.Service.Registry.StoreFor(fixture.Server.Service.Registry.All.First(t => t.Plural == "infrastructures")).WatcherCount > 0,
+            "python3-kubernetes did not start watching within 60 s");
         await fixture.Server.ApplyYamlAsync(Infra("second")).WaitAsync(Api.Timeout);
         var (code, _) = await Api.DeleteAsync(fixture.Http, "/apis/extensions.gardener.cloud/v1alpha1/namespaces/py/infrastructures/second");
         Assert.Equal(System.Net.HttpStatusCode.OK, code);
 
-        var (exit, stdout, stderr) = await run.WaitAsync(TimeSpan.FromSeconds(60));
+        var (exit, stdout, stderr) = await run.WaitAsync(TimeSpan.FromSeconds(100));
         Assert.True(exit == 0, stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (JsonObject)JsonNode.Parse(l)!).ToList();
         Assert.Equal(["first"], lines[0]["list"]!.AsArray().Select(n => (string?)n));
