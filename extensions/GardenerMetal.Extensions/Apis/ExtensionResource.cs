@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GardenerMetal.Extensions.Apis;
+
+/// <summary>Base of the typed extension resources: apiVersion, kind, metadata, spec and status.</summary>
+/// <typeparam name="TSpec">The kind's spec.</typeparam>
+/// <typeparam name="TStatus">The kind's status.</typeparam>
+public abstract class ExtensionResource<TSpec, TStatus> : IExtensionResource
+    where TSpec : DefaultSpec, new()
+    where TStatus : DefaultStatus, new()
+{
+    /// <summary>The API group/version of every extension resource.</summary>
+    public const string GroupVersion = "extensions.gardener.cloud/v1alpha1";
+
+    public string? ApiVersion { get; set; }
+    public string? Kind { get; set; }
+    public ObjectMeta Metadata { get; set; } = new();
+    public TSpec Spec { get; set; } = new();
+    public TStatus? Status { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    [JsonIgnore]
+    DefaultSpec IExtensionResource.ExtensionSpec => Spec;
+
+    [JsonIgnore]
+    DefaultStatus? IExtensionResource.ExtensionStatus => Status;
+
+    DefaultStatus IExtensionResource.EnsureStatus() => EnsureStatus();
+
+    /// <summary>Returns the status, creating an empty one when missing.</summary>
+    public TStatus EnsureStatus() => Status ??= new TStatus();
+}
