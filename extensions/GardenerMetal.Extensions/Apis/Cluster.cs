@@ -1,5 +1,5 @@
+using GardenerMetal.Kubernetes.Models;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace GardenerMetal.Extensions.Apis;
 
@@ -8,18 +8,12 @@ namespace GardenerMetal.Extensions.Apis;
 /// The Shoot, CloudProfile and Seed are embedded as raw JSON; <see cref="GetShoot"/>,
 /// <see cref="GetCloudProfile"/> and <see cref="GetSeed"/> give typed views.
 /// </summary>
-public sealed class Cluster
+public sealed class Cluster : KubernetesObjectBase
 {
     /// <summary>The kind name.</summary>
     public const string KindName = "Cluster";
 
-    public string? ApiVersion { get; set; }
-    public string? Kind { get; set; }
-    public ObjectMeta Metadata { get; set; } = new();
     public ClusterSpec Spec { get; set; } = new();
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The embedded Shoot, typed; throws <see cref="JsonException"/> naming spec.shoot when malformed.</summary>
     public Shoot GetShoot() => Embedded(Spec.Shoot, "spec.shoot", ExtensionsJsonContext.Default.Shoot);

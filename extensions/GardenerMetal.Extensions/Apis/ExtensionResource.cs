@@ -1,4 +1,4 @@
-using System.Text.Json;
+using GardenerMetal.Kubernetes.Models;
 using System.Text.Json.Serialization;
 
 namespace GardenerMetal.Extensions.Apis;
@@ -6,21 +6,15 @@ namespace GardenerMetal.Extensions.Apis;
 /// <summary>Base of the typed extension resources: apiVersion, kind, metadata, spec and status.</summary>
 /// <typeparam name="TSpec">The kind's spec.</typeparam>
 /// <typeparam name="TStatus">The kind's status.</typeparam>
-public abstract class ExtensionResource<TSpec, TStatus> : IExtensionResource
+public abstract class ExtensionResource<TSpec, TStatus> : KubernetesObjectBase, IExtensionResource
     where TSpec : DefaultSpec, new()
     where TStatus : DefaultStatus, new()
 {
     /// <summary>The API group/version of every extension resource.</summary>
     public const string GroupVersion = "extensions.gardener.cloud/v1alpha1";
 
-    public string? ApiVersion { get; set; }
-    public string? Kind { get; set; }
-    public ObjectMeta Metadata { get; set; } = new();
     public TSpec Spec { get; set; } = new();
     public TStatus? Status { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
     [JsonIgnore]
     DefaultSpec IExtensionResource.ExtensionSpec => Spec;

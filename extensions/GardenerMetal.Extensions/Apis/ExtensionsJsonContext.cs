@@ -1,3 +1,4 @@
+using GardenerMetal.Kubernetes.Models;
 using System.Text.Json.Serialization;
 
 namespace GardenerMetal.Extensions.Apis;

@@ -1,15 +1,14 @@
+using GardenerMetal.Kubernetes.Models;
+
 namespace GardenerMetal.Extensions.Apis;
 
 /// <summary>
 /// What the generic reconciler needs from any extensions.gardener.cloud/v1alpha1 resource
-/// (Infrastructure, ControlPlane, Worker, OperatingSystemConfig, ...).
+/// (Infrastructure, ControlPlane, Worker, OperatingSystemConfig, ...). Metadata is the Kubernetes client's
+/// <see cref="ObjectMeta"/>, so the typed client and informer work on these types directly.
 /// </summary>
-public interface IExtensionResource
+public interface IExtensionResource : IKubernetesObject
 {
-    string? ApiVersion { get; set; }
-    string? Kind { get; set; }
-    ObjectMeta Metadata { get; set; }
-
     /// <summary>The common spec part (type, class, providerConfig).</summary>
     DefaultSpec ExtensionSpec { get; }
 

@@ -1,3 +1,4 @@
+using GardenerMetal.Kubernetes.Models;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -29,5 +30,5 @@ public sealed class Shoot
     /// <summary>The annotations (never null).</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, string> Annotations =>
-        Metadata.Annotations ?? (IReadOnlyDictionary<string, string>)new Dictionary<string, string>();
+        Metadata.Annotations is { } annotations ? annotations.AsReadOnly() : new Dictionary<string, string>();
 }

@@ -68,7 +68,7 @@ public sealed class ExtensionReconciler<T>
     }
 
     /// <summary>Runs one reconcile for the key. Never throws except on cancellation; failures are in the outcome.</summary>
-    public async Task<ReconcileOutcome> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    public async Task<ReconcileOutcome> ReconcileAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         try
         {
@@ -85,7 +85,7 @@ public sealed class ExtensionReconciler<T>
         }
     }
 
-    private async Task<ReconcileOutcome> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
+    private async Task<ReconcileOutcome> ReconcileCoreAsync(ResourceKey key, CancellationToken ct)
     {
         var resource = await _store.GetAsync(key, live: false, ct).ConfigureAwait(false);
         if (resource is null)
@@ -143,7 +143,7 @@ public sealed class ExtensionReconciler<T>
         return await ReconcileOperationAsync(key, resource, cluster, operation, hasReconcileAnnotation, ct).ConfigureAwait(false);
     }
 
-    private async Task<ReconcileOutcome> ReconcileOperationAsync(ObjectKey key, T resource, Cluster cluster, LastOperationType operation, bool removeAnnotation, CancellationToken ct)
+    private async Task<ReconcileOutcome> ReconcileOperationAsync(ResourceKey key, T resource, Cluster cluster, LastOperationType operation, bool removeAnnotation, CancellationToken ct)
     {
         var current = await PatchMetadataAsync(key, resource, removeAnnotation, ensureFinalizer: true, ct).ConfigureAwait(false);
         if (current is null)
@@ -155,7 +155,7 @@ public sealed class ExtensionReconciler<T>
             () => _actuator.ReconcileAsync(current, cluster, ct), after: null, ct).ConfigureAwait(false);
     }
 
-    private async Task<ReconcileOutcome> DeleteAsync(ObjectKey key, T resource, Cluster cluster, bool removeAnnotation, CancellationToken ct)
+    private async Task<ReconcileOutcome> DeleteAsync(ResourceKey key, T resource, Cluster cluster, bool removeAnnotation, CancellationToken ct)
     {
         var current = resource;
         if (removeAnnotation)
@@ -176,7 +176,7 @@ public sealed class ExtensionReconciler<T>
             ct).ConfigureAwait(false);
     }
 
-    private async Task<ReconcileOutcome> MigrateAsync(ObjectKey key, T resource, Cluster cluster, bool removeReconcileAnnotation, CancellationToken ct)
+    private async Task<ReconcileOutcome> MigrateAsync(ResourceKey key, T resource, Cluster cluster, bool removeReconcileAnnotation, CancellationToken ct)
     {
         var current = resource;
         if (removeReconcileAnnotation)
@@ -195,7 +195,7 @@ public sealed class ExtensionReconciler<T>
             ct).ConfigureAwait(false);
     }
 
-    private async Task<ReconcileOutcome> RestoreAsync(ObjectKey key, T resource, Cluster cluster, bool removeReconcileAnnotation, CancellationToken ct)
+    private async Task<ReconcileOutcome> RestoreAsync(ResourceKey key, T resource, Cluster cluster, bool removeReconcileAnnotation, CancellationToken ct)
     {
         var current = await PatchMetadataAsync(key, resource, removeReconcileAnnotation, ensureFinalizer: true, ct).ConfigureAwait(false);
         if (current is null)
@@ -212,7 +212,7 @@ public sealed class ExtensionReconciler<T>
 
     /// <summary>Processing → actuator → Error | pending | Succeeded, plus the path's closing metadata patch.</summary>
     private async Task<ReconcileOutcome> RunAsync(
-        ObjectKey key,
+        ResourceKey key,
         T resource,
         LastOperationType operation,
         string processingDescription,
@@ -295,7 +295,7 @@ public sealed class ExtensionReconciler<T>
     /// One optimistic-lock merge patch of the metadata: remove the operation annotation and/or add or remove the
     /// finalizer. No call when nothing changes. Retries on conflict with a fresh read.
     /// </summary>
-    private async Task<T?> PatchMetadataAsync(ObjectKey key, T resource, bool removeAnnotation, bool? ensureFinalizer, CancellationToken ct)
+    private async Task<T?> PatchMetadataAsync(ResourceKey key, T resource, bool removeAnnotation, bool? ensureFinalizer, CancellationToken ct)
     {
         var current = resource;
         for (var attempt = 0; ; attempt++)

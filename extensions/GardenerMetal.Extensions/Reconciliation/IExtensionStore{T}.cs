@@ -12,7 +12,7 @@ public interface IExtensionStore<T>
     where T : class, IExtensionResource
 {
     /// <summary>Reads the object (from a cache when <paramref name="live"/> is false); null when it does not exist.</summary>
-    Task<T?> GetAsync(ObjectKey key, bool live, CancellationToken cancellationToken);
+    Task<T?> GetAsync(ResourceKey key, bool live, CancellationToken cancellationToken);
 
     /// <summary>Reads the Cluster named like the namespace; null when it does not exist.</summary>
     Task<Cluster?> GetClusterAsync(string name, CancellationToken cancellationToken);
@@ -21,8 +21,8 @@ public interface IExtensionStore<T>
     /// Merge-patches the object (metadata). A patch carrying <c>metadata.resourceVersion</c> fails with a conflict
     /// (<see cref="StoreConflictException"/>) when the object changed. Returns the updated object, or null when it is gone.
     /// </summary>
-    Task<T?> PatchAsync(ObjectKey key, JsonObject mergePatch, CancellationToken cancellationToken);
+    Task<T?> PatchAsync(ResourceKey key, JsonObject mergePatch, CancellationToken cancellationToken);
 
     /// <summary>Merge-patches the status subresource. Returns the updated object, or null when it is gone.</summary>
-    Task<T?> PatchStatusAsync(ObjectKey key, JsonObject mergePatch, CancellationToken cancellationToken);
+    Task<T?> PatchStatusAsync(ResourceKey key, JsonObject mergePatch, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using GardenerMetal.Kubernetes.Models;
 using GardenerMetal.Extensions.Apis;
 
 namespace GardenerMetal.Extensions.Reconciliation;

@@ -17,7 +17,7 @@ public sealed class ExtensionReconcilerTests
     private ExtensionReconciler<Infrastructure> NewReconciler(bool ignoreAnnotation = false) =>
         new(_store, _actuator, new ExtensionReconcilerOptions { ExtensionType = "metal", IgnoreOperationAnnotation = ignoreAnnotation }, NullLogger.Instance);
 
-    private async Task<ReconcileOutcome> Run(ObjectKey key) => await NewReconciler().ReconcileAsync(key, CancellationToken.None).WaitAsync(Timeout);
+    private async Task<ReconcileOutcome> Run(ResourceKey key) => await NewReconciler().ReconcileAsync(key, CancellationToken.None).WaitAsync(Timeout);
 
     [Fact]
     public async Task ReconcileAsync_NewObject_AddsFinalizerRemovesAnnotationAndSucceedsWithThreeWrites()
@@ -341,7 +341,7 @@ public sealed class ExtensionReconcilerTests
     public async Task ReconcileAsync_ObjectGone_Done()
     {
         // Act
-        var outcome = await Run(new ObjectKey(Fixtures.Namespace, "missing"));
+        var outcome = await Run(new ResourceKey(Fixtures.Namespace, "missing"));
 
         // Assert
         Assert.Equal("gone", outcome.Skipped);

@@ -1,4 +1,5 @@
 using GardenerMetal.Extensions.Apis;
+using GardenerMetal.Kubernetes.Models;
 using GardenerMetal.Extensions.Reconciliation;
 
 namespace GardenerMetal.Extensions.Tests.Reconciliation;
@@ -26,7 +27,7 @@ public sealed class OperationTypesTests
         // Arrange
         var meta = new ObjectMeta
         {
-            Annotations = annotation is null ? null : new() { ["gardener.cloud/operation"] = annotation },
+            Annotations = annotation is null ? null : new Dictionary<string, string> { ["gardener.cloud/operation"] = annotation },
             DeletionTimestamp = deleting ? DateTimeOffset.UnixEpoch : null,
         };
         var last = lastType is null ? null : new LastOperation { Type = lastType.Value, State = lastState!.Value };
@@ -47,7 +48,7 @@ public sealed class OperationTypesTests
     public void ShootNeedsForceDeletion_AnnotationValue_ParsedLikeGo(string value, bool expected)
     {
         // Arrange
-        var shoot = new Shoot { Metadata = new ObjectMeta { Annotations = new() { ["confirmation.gardener.cloud/force-deletion"] = value } } };
+        var shoot = new Shoot { Metadata = new ObjectMeta { Annotations = new Dictionary<string, string> { ["confirmation.gardener.cloud/force-deletion"] = value } } };
 
         // Act + Assert
         Assert.Equal(expected, OperationTypes.ShootNeedsForceDeletion(shoot));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GardenerMetal.Extensions.Apis;
+using GardenerMetal.Kubernetes.Models;
 
 namespace GardenerMetal.Extensions.Tests.TestSupport;
 
@@ -20,7 +21,7 @@ internal static class Fixtures
         };
         if (operation is not null)
         {
-            infra.Metadata.Annotations = new() { ["gardener.cloud/operation"] = operation };
+            infra.Metadata.Annotations = new Dictionary<string, string> { ["gardener.cloud/operation"] = operation };
         }
 
         return infra;

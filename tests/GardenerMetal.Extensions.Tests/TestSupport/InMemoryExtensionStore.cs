@@ -15,7 +15,7 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
     where T : class, IExtensionResource
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<ObjectKey, JsonObject> _objects = [];
+    private readonly Dictionary<ResourceKey, JsonObject> _objects = [];
     private readonly Dictionary<string, Cluster> _clusters = [];
     private readonly JsonTypeInfo<T> _typeInfo = (JsonTypeInfo<T>)ExtensionsJsonContext.Default.GetTypeInfo(typeof(T))!;
     private long _resourceVersion = 100;
@@ -35,7 +35,7 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
         }
     }
 
-    public ObjectKey Create(T resource)
+    public ResourceKey Create(T resource)
     {
         lock (_lock)
         {
@@ -44,14 +44,14 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
             meta["resourceVersion"] = NextVersion();
             meta["generation"] = 1;
             meta["uid"] = Guid.NewGuid().ToString();
-            var key = new ObjectKey(resource.Metadata.Namespace!, resource.Metadata.Name!);
+            var key = new ResourceKey(resource.Metadata.Namespace!, resource.Metadata.Name!);
             _objects[key] = node;
             return key;
         }
     }
 
     /// <summary>A client-side update of spec/metadata (as gardenlet does), bumping generation when the spec changed.</summary>
-    public void Update(ObjectKey key, Action<JsonObject> mutate)
+    public void Update(ResourceKey key, Action<JsonObject> mutate)
     {
         lock (_lock)
         {
@@ -67,7 +67,7 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
         }
     }
 
-    public void Delete(ObjectKey key)
+    public void Delete(ResourceKey key)
     {
         lock (_lock)
         {
@@ -84,7 +84,7 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
         }
     }
 
-    public bool Exists(ObjectKey key)
+    public bool Exists(ResourceKey key)
     {
         lock (_lock)
         {
@@ -92,7 +92,7 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
         }
     }
 
-    public T Snapshot(ObjectKey key)
+    public T Snapshot(ResourceKey key)
     {
         lock (_lock)
         {
@@ -100,7 +100,7 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
         }
     }
 
-    public Task<T?> GetAsync(ObjectKey key, bool live, CancellationToken cancellationToken)
+    public Task<T?> GetAsync(ResourceKey key, bool live, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -118,13 +118,13 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
         }
     }
 
-    public Task<T?> PatchAsync(ObjectKey key, JsonObject mergePatch, CancellationToken cancellationToken) =>
+    public Task<T?> PatchAsync(ResourceKey key, JsonObject mergePatch, CancellationToken cancellationToken) =>
         Task.FromResult(Write(key, mergePatch, status: false));
 
-    public Task<T?> PatchStatusAsync(ObjectKey key, JsonObject mergePatch, CancellationToken cancellationToken) =>
+    public Task<T?> PatchStatusAsync(ResourceKey key, JsonObject mergePatch, CancellationToken cancellationToken) =>
         Task.FromResult(Write(key, mergePatch, status: true));
 
-    private T? Write(ObjectKey key, JsonObject patch, bool status)
+    private T? Write(ResourceKey key, JsonObject patch, bool status)
     {
         lock (_lock)
         {
