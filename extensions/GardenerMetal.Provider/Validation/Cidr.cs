@@ -8,7 +8,15 @@ internal static class Cidr
     public static bool TryParse(string? text, out IPNetwork network)
     {
         network = default;
-        return !string.IsNullOrWhiteSpace(text) && text.Contains('/', StringComparison.Ordinal) && IPNetwork.TryParse(text, out network);
+        var slash = text?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        if (text is null || slash < 0
+            || !IPAddress.TryParse(text.AsSpan(0, slash), out var address) || !IPNetwork.TryParse(text, out network))
+        {
+            return false;
+        }
+
+        // No host bits: the written address must be the network address.
+        return network.BaseAddress.Equals(address);
     }
 
     public static bool Overlaps(IPNetwork a, IPNetwork b) =>

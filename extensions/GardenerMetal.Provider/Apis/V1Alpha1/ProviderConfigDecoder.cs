@@ -96,8 +96,15 @@ public static class ProviderConfigDecoder
         return FieldError.Invalid(fieldPath, null, "cannot be decoded: the value has the wrong type or format");
     }
 
+    /// <summary>Members whose JSON object is a map: the next path segment is a key, rendered <c>[key]</c>.</summary>
+    private static readonly HashSet<string> MapMembers = new(StringComparer.Ordinal)
+    {
+        "metalControlPlanes", "partitions", "firewallNetworks", "matchLabels", "featureGates",
+    };
+
     private static FieldPath AppendJsonPath(FieldPath basePath, string? jsonPath)
     {
+        var previous = string.Empty;
         if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
         {
             return basePath;
@@ -115,7 +122,9 @@ public static class ProviderConfigDecoder
                     end++;
                 }
 
-                path = path.Child(jsonPath[(i + 1)..end]);
+                var segment = jsonPath[(i + 1)..end];
+                path = MapMembers.Contains(previous) ? path.Key(segment) : path.Child(segment);
+                previous = MapMembers.Contains(previous) ? string.Empty : segment;
                 i = end;
             }
             else if (jsonPath[i] == '[')
@@ -124,7 +133,9 @@ public static class ProviderConfigDecoder
                 {
                     var close = jsonPath.IndexOf("']", i + 2, StringComparison.Ordinal);
                     close = close < 0 ? jsonPath.Length : close;
-                    path = path.Key(jsonPath[(i + 2)..close]);
+                    var segment = jsonPath[(i + 2)..close];
+                    path = MapMembers.Contains(previous) ? path.Key(segment) : path.Child(segment);
+                    previous = MapMembers.Contains(previous) ? string.Empty : segment;
                     i = Math.Min(jsonPath.Length, close + 2);
                 }
                 else
@@ -132,6 +143,7 @@ public static class ProviderConfigDecoder
                     var close = jsonPath.IndexOf(']', i);
                     close = close < 0 ? jsonPath.Length : close;
                     path = int.TryParse(jsonPath.AsSpan(i + 1, close - i - 1), out var index) ? path.Index(index) : path.Key(jsonPath[(i + 1)..close]);
+                    previous = string.Empty;
                     i = close + 1;
                 }
             }
