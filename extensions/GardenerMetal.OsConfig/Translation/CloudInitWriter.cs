@@ -50,6 +50,12 @@ internal static class CloudInitWriter
                 else
                 {
                     output.Write("  encoding: b64\n  content: "u8);
+                    if (file.Content.Length == 0)
+                    {
+                        output.Write("\"\"\n"u8);
+                        continue;
+                    }
+
                     var span = output.GetSpan(Base64.GetMaxEncodedToUtf8Length(file.Content.Length));
                     Base64.EncodeToUtf8(file.Content, span, out _, out var written);
                     output.Advance(written);
@@ -79,6 +85,12 @@ internal static class CloudInitWriter
         foreach (var unit in config.Units)
         {
             anyCommand |= unit.Enable is not null || unit.Command is not null;
+        }
+
+        if (!anyFile && !(config.Units.Count > 0 && anyCommand))
+        {
+            output.Write("{}\n"u8); // an empty document is not a cloud-config dict
+            return;
         }
 
         if (config.Units.Count > 0 && (anyFile || anyCommand))
