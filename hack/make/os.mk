@@ -16,5 +16,5 @@ bench-os: ## OSC translation benchmark (BenchmarkDotNet short run) → .local/be
 	@mkdir -p $(LOCAL)/bench
 	$(DOTNET) run -c Release --project $(OS_BENCH) -- --job short --filter '*' --memory --artifacts $(LOCAL)/bench/os-artifacts | tee $(LOCAL)/bench/os-run.log
 	@cat $(LOCAL)/bench/os-artifacts/results/*-report-github.md > $(LOCAL)/bench/os.txt
-	@tail -n 12 $(LOCAL)/bench/os-run.log | grep -E 'OSCs/s|output' >> $(LOCAL)/bench/os.txt || true
+	@grep '^FIGURE' $(LOCAL)/bench/os-run.log >> $(LOCAL)/bench/os.txt
 	@echo "written $(LOCAL)/bench/os.txt"
