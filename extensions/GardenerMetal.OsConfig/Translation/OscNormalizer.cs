@@ -30,7 +30,7 @@ internal static partial class OscNormalizer
         var fileList = files ?? [];
 
         var normalizedUnits = new NormalizedUnit[unitList.Count];
-        var unitPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unitPaths = new Dictionary<string, (int Unit, int DropIn)>(StringComparer.Ordinal);
         for (var i = 0; i < unitList.Count; i++)
         {
             normalizedUnits[i] = NormalizeUnit(unitList[i], i, unitPaths);
@@ -47,8 +47,9 @@ internal static partial class OscNormalizer
                 throw new OsConfigurationException(FilePath(i, "path"), $"duplicate path, also used by spec.files[{filePaths[path]}]");
             }
 
-            if (unitPaths.TryGetValue(path, out var unitField))
+            if (unitPaths.TryGetValue(path, out var owner))
             {
+                var unitField = owner.DropIn < 0 ? $"spec.units[{owner.Unit}]" : $"spec.units[{owner.Unit}].dropIns[{owner.DropIn}]";
                 throw new OsConfigurationException(FilePath(i, "path"), $"conflicts with the file written for {unitField}");
             }
         }
@@ -75,7 +76,7 @@ internal static partial class OscNormalizer
         return new NormalizedConfig(normalizedUnits, normalizedFiles);
     }
 
-    private static NormalizedUnit NormalizeUnit(Unit unit, int i, Dictionary<string, string> unitPaths)
+    private static NormalizedUnit NormalizeUnit(Unit unit, int i, Dictionary<string, (int Unit, int DropIn)> unitPaths)
     {
         ArgumentNullException.ThrowIfNull(unit);
         var name = unit.Name;
@@ -90,7 +91,7 @@ internal static partial class OscNormalizer
         }
 
         var unitFile = UnitDirectory + name;
-        if (!unitPaths.TryAdd(unitFile, UnitPath(i, "name")))
+        if (!unitPaths.TryAdd(unitFile, (i, -1)))
         {
             throw new OsConfigurationException(UnitPath(i, "name"), "duplicate unit name");
         }
@@ -106,7 +107,7 @@ internal static partial class OscNormalizer
 
         if (unit.Content is not null)
         {
-            CheckUnitSyntax(unit.Content, UnitPath(i, "content"));
+            CheckUnitSyntax(unit.Content, i, -1);
         }
 
         var hasPlaceholder = Placeholders.In(unit.Content);
@@ -117,23 +118,22 @@ internal static partial class OscNormalizer
             for (var j = 0; j < sourceDropIns.Count; j++)
             {
                 var d = sourceDropIns[j] ?? throw new OsConfigurationException($"spec.units[{i}].dropIns[{j}]", "must not be null");
-                var field = $"spec.units[{i}].dropIns[{j}]";
                 if (string.IsNullOrEmpty(d.Name) || d.Name.Length > 255 || !DropInName().IsMatch(d.Name))
                 {
-                    throw new OsConfigurationException(field + ".name", "must be a file name ending in .conf");
+                    throw new OsConfigurationException(DropInPath(i, j, "name"), "must be a file name ending in .conf");
                 }
 
-                if (!unitPaths.TryAdd($"{unitFile}.d/{d.Name}", field + ".name"))
+                if (!unitPaths.TryAdd(string.Concat(unitFile, ".d/", d.Name), (i, j)))
                 {
-                    throw new OsConfigurationException(field + ".name", "duplicate drop-in name");
+                    throw new OsConfigurationException(DropInPath(i, j, "name"), "duplicate drop-in name");
                 }
 
                 if (d.Content is null)
                 {
-                    throw new OsConfigurationException(field + ".content", "is required");
+                    throw new OsConfigurationException(DropInPath(i, j, "content"), "is required");
                 }
 
-                CheckUnitSyntax(d.Content, field + ".content");
+                CheckUnitSyntax(d.Content, i, j);
                 hasPlaceholder |= Placeholders.In(d.Content);
                 dropIns[j] = new NormalizedDropIn(d.Name, d.Content);
             }
@@ -196,14 +196,16 @@ internal static partial class OscNormalizer
             case null or "":
                 return Encoding.UTF8.GetBytes(data);
             case "b64":
-                var max = Base64.GetMaxDecodedFromUtf8Length(data.Length);
-                var buffer = new byte[max];
+                // Exact size for canonical input (no whitespace), so the common case allocates once.
+                var padding = data.EndsWith("==", StringComparison.Ordinal) ? 2 : data.EndsWith('=') ? 1 : 0;
+                var exact = data.Length % 4 == 0 ? (data.Length / 4 * 3) - padding : -1;
+                var buffer = new byte[exact >= 0 ? exact : Base64.GetMaxDecodedFromUtf8Length(data.Length)];
                 if (!Convert.TryFromBase64String(data, buffer, out var written))
                 {
                     throw new OsConfigurationException(FilePath(i, "content.inline.data"), "is not valid base64 although encoding is \"b64\"");
                 }
 
-                return written == max ? buffer : buffer.AsSpan(0, written).ToArray();
+                return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
             default:
                 throw new OsConfigurationException(FilePath(i, "content.inline.encoding"), $"unsupported encoding \"{Printable(inline.Encoding)}\", supported are \"\" (plain) and \"b64\"");
         }
@@ -271,12 +273,13 @@ internal static partial class OscNormalizer
 
     private static void CheckParentConflicts(NormalizedFile[] files, Dictionary<string, int> filePaths)
     {
+        var lookup = filePaths.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < files.Length; i++)
         {
             var path = files[i].Path;
             for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
             {
-                if (filePaths.TryGetValue(path[..slash], out var parent))
+                if (lookup.TryGetValue(path.AsSpan(0, slash), out var parent))
                 {
                     throw new OsConfigurationException(FilePath(i, "path"), $"lies below spec.files[{parent}], which is a file, not a directory");
                 }
@@ -285,7 +288,16 @@ internal static partial class OscNormalizer
     }
 
     /// <summary>The unit-file syntax ignition-validate (go-systemd's deserializer) accepts.</summary>
-    private static void CheckUnitSyntax(string content, string field)
+    private static void CheckUnitSyntax(string content, int unit, int dropIn)
+    {
+        var error = CheckUnitSyntax(content);
+        if (error is not null)
+        {
+            throw new OsConfigurationException(dropIn < 0 ? UnitPath(unit, "content") : DropInPath(unit, dropIn, "content"), error);
+        }
+    }
+
+    private static string? CheckUnitSyntax(string content)
     {
         var continued = false;
         var lineNumber = 0;
@@ -295,7 +307,7 @@ internal static partial class OscNormalizer
             var line = content.AsSpan()[range];
             if (Encoding.UTF8.GetByteCount(line) > SystemdLineMax)
             {
-                throw new OsConfigurationException(field, $"line {lineNumber} is longer than {SystemdLineMax} bytes");
+                return $"line {lineNumber} is longer than {SystemdLineMax} bytes";
             }
 
             var wasContinued = continued;
@@ -317,7 +329,7 @@ internal static partial class OscNormalizer
                 var end = trimmed.IndexOf(']');
                 if (end < 0 || !trimmed[(end + 1)..].IsWhiteSpace())
                 {
-                    throw new OsConfigurationException(field, $"line {lineNumber}: malformed section header");
+                    return $"line {lineNumber}: malformed section header";
                 }
 
                 continued = false;
@@ -326,9 +338,11 @@ internal static partial class OscNormalizer
 
             if (trimmed.IndexOf('=') < 0)
             {
-                throw new OsConfigurationException(field, $"line {lineNumber}: expected a [Section] header or a key=value line");
+                return $"line {lineNumber}: expected a [Section] header or a key=value line";
             }
         }
+
+        return null;
     }
 
     internal static bool IsUtf8Text(ReadOnlySpan<byte> bytes)
@@ -356,6 +370,8 @@ internal static partial class OscNormalizer
     }
 
     private static string UnitPath(int i, string field) => string.Create(CultureInfo.InvariantCulture, $"spec.units[{i}].{field}");
+
+    private static string DropInPath(int i, int j, string field) => string.Create(CultureInfo.InvariantCulture, $"spec.units[{i}].dropIns[{j}].{field}");
 
     private static string FilePath(int i, string field) => string.Create(CultureInfo.InvariantCulture, $"spec.files[{i}].{field}");
 
