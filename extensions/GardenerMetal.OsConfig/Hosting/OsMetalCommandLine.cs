@@ -27,7 +27,7 @@ public static partial class OsMetalCommandLine
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
-                    throw new ArgumentException("--osc-types needs a value, e.g. --osc-types metal,debian,ubuntu.", nameof(args));
+                    throw new ArgumentException("--osc-types needs a value, e.g. --osc-types metal,debian,ubuntu.");
                 }
 
                 value = args[++i];
@@ -63,13 +63,13 @@ public static partial class OsMetalCommandLine
         var types = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
         if (types.Length == 0)
         {
-            throw new ArgumentException("--osc-types needs at least one OSC type, e.g. --osc-types metal,debian,ubuntu.", nameof(value));
+            throw new ArgumentException("--osc-types needs at least one OSC type, e.g. --osc-types metal,debian,ubuntu.");
         }
 
         var bad = types.FirstOrDefault(t => !TypeName().IsMatch(t));
         if (bad is not null)
         {
-            throw new ArgumentException($"--osc-types: '{bad}' is not a valid OSC type (lower-case letters, digits and '-', at most 40 characters).", nameof(value));
+            throw new ArgumentException($"--osc-types: '{bad}' is not a valid OSC type (lower-case letters, digits and '-', at most 40 characters).");
         }
 
         return types;

@@ -44,14 +44,19 @@ public static class OsMetalControllers
     }
 
     /// <summary>
-    /// Maps <c>--controllers</c> (which names <see cref="ControllerName"/>) onto the per-type host controllers:
-    /// all registered when <c>operatingsystemconfig</c> is enabled (or nothing was selected), none otherwise.
+    /// Maps <c>--controllers</c> onto the per-type host controllers. <see cref="ControllerName"/> is os-metal's only
+    /// controller (<c>ControllerHostOptions.Parse</c> rejects other names), so every OSC type's controller runs.
     /// </summary>
     public static ControllerHostOptions ExpandControllers(ControllerHostOptions options, IReadOnlyList<string> oscTypes)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(oscTypes);
-        var enabled = options.Controllers.Count == 0 || options.Controllers.Contains(ControllerName, StringComparer.Ordinal);
-        return options with { Controllers = enabled ? [.. oscTypes.Select(ControllerNameFor)] : [] };
+        var unknown = options.Controllers.Where(c => c != ControllerName).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException($"--controllers: unknown controller(s) {string.Join(", ", unknown)}; known: {ControllerName}.", nameof(options));
+        }
+
+        return options with { Controllers = [.. oscTypes.Select(ControllerNameFor)] };
     }
 }

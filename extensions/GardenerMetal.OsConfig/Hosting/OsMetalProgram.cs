@@ -26,8 +26,7 @@ public static class OsMetalProgram
         KubernetesClientConfiguration configuration;
         try
         {
-            (types, var hostArgs) = OsMetalCommandLine.Split(args);
-            options = OsMetalControllers.ExpandControllers(ControllerHostOptions.Parse(hostArgs, [OsMetalControllers.ControllerName]), types);
+            (options, types) = ParseArguments(args);
             configuration = options.Kubeconfig is { } path
                 ? KubernetesClientConfiguration.FromKubeconfigFile(path)
                 : KubernetesClientConfiguration.InCluster();
@@ -41,6 +40,18 @@ public static class OsMetalProgram
         await using var app = Build(options, configuration, types);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>
+    /// The shared extension flags plus <c>--osc-types</c>, with <c>--controllers=operatingsystemconfig</c> mapped onto the
+    /// per-type controllers. Throws <see cref="ArgumentException"/> naming the bad flag.
+    /// </summary>
+    public static (ControllerHostOptions Options, IReadOnlyList<string> OscTypes) ParseArguments(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var (types, hostArgs) = OsMetalCommandLine.Split(args);
+        var options = ControllerHostOptions.Parse(hostArgs, [OsMetalControllers.ControllerName]);
+        return (OsMetalControllers.ExpandControllers(options, types), types);
     }
 
     /// <summary>Builds the web host with the OSC controllers (exposed for tests).</summary>
