@@ -4,12 +4,18 @@ OS_HOST_DLL     := $(OS_HOST_PROJECT)/bin/Release/net10.0/GardenerMetal.OsMetal.
 OS_BENCH        := tests/GardenerMetal.OsConfig.Benchmarks
 FORMAT ?=
 
-.PHONY: render bench-os
+.PHONY: render bench-os os-run
 
 render: ## print the user data for OSC=<file> [FORMAT=ignition|cloud-init]
 	@test -n "$(OSC)" || { echo "usage: make render OSC=<osc.yaml> [FORMAT=ignition|cloud-init]" >&2; exit 2; }
 	@out=$$($(DOTNET) build $(OS_HOST_PROJECT) -c Release -nologo -v q 2>&1) || { echo "$$out" >&2; exit 1; }
 	@$(DOTNET) $(OS_HOST_DLL) render --osc "$(OSC)" $(if $(FORMAT),--format "$(FORMAT)")
+
+OS_KUBECONFIG ?= $(LOCAL)/kubeconfig
+OS_NAMESPACE  ?= default
+os-run: ## run the os-metal OSC controller against OS_KUBECONFIG (default: .local/kubeconfig of `make seed`) [OS_TYPES=metal,debian,ubuntu]
+	$(DOTNET) run --project $(OS_HOST_PROJECT) -c Release -- --controllers=operatingsystemconfig $(if $(OS_TYPES),--osc-types $(OS_TYPES)) \
+	  --kubeconfig $(OS_KUBECONFIG) --namespace $(OS_NAMESPACE) --health-bind-address 127.0.0.1:8082
 
 BENCH_TARGETS += bench-os
 bench-os: ## OSC translation benchmark (BenchmarkDotNet short run) → .local/bench/os.txt
