@@ -222,6 +222,35 @@ public sealed class OperatingSystemConfigActuatorTests(OscEmulatorFixture emulat
         Assert.Equal(File.ReadAllText(Path.Combine(GoldenCase.Dir("example"), "ignition.json")), Encoding.UTF8.GetString(secretAfterRestore!.Data!["cloud_config"]));
     }
 
+    [Fact]
+    public async Task Reconcile_ResultSecretNameTakenByAnotherController_ErrorAndSecretNotOverwritten()
+    {
+        // Arrange: a Secret osc-result-pool-c already exists, controlled by a ConfigMap
+        var ns = await emulator.NewShootNamespaceAsync();
+        var owner = await emulator.Client.ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "owner", Namespace = ns } }).WaitAsync(Timeout);
+        await emulator.Client.Secrets.CreateAsync(new Secret
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = "osc-result-pool-c",
+                Namespace = ns,
+                OwnerReferences = [new OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "owner", Uid = owner.Metadata.Uid!, Controller = true }],
+            },
+            Data = new Dictionary<string, byte[]> { ["cloud_config"] = "theirs"u8.ToArray() },
+        }).WaitAsync(Timeout);
+        await using var run = OscControllerRun.Start(emulator.Client);
+
+        // Act
+        await emulator.Oscs.CreateAsync(OscEmulatorFixture.GoldenOsc("example", ns, "pool-c")).WaitAsync(Timeout);
+        await WaitForAsync(ns, "pool-c", LastOperationType.Create, LastOperationState.Error);
+        var osc = await emulator.GetOscAsync(ns, "pool-c");
+        var secret = await emulator.GetSecretAsync(ns, "osc-result-pool-c");
+
+        // Assert
+        Assert.Contains("controlled by another object", osc!.Status!.LastError!.Description, StringComparison.Ordinal);
+        Assert.Equal("theirs"u8.ToArray(), secret!.Data!["cloud_config"]);
+    }
+
     private async Task CreateGoldenSecretsAsync(string goldenCase, string ns)
     {
         foreach (var secret in OscEmulatorFixture.GoldenSecrets(goldenCase, ns))
