@@ -1,0 +1,98 @@
+using System.Text;
+using GardenerMetal.Extensions.Apis;
+using GardenerMetal.Extensions.Hosting;
+using GardenerMetal.Kubernetes.Configuration;
+using GardenerMetal.OsConfig.Hosting;
+using GardenerMetal.OsConfig.Tests.Controllers;
+
+namespace GardenerMetal.OsConfig.Tests.Hosting;
+
+/// <summary>The os-metal controller mode: its flags, and the whole host (leader election, heartbeat) against the emulator.</summary>
+public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFixture<OscEmulatorFixture>
+{
+    private static readonly TimeSpan Timeout = OscEmulatorFixture.Timeout;
+
+    [Fact]
+    public void ParseArguments_NoOscTypes_DefaultTypesWithOneControllerEachAndOsMetalNames()
+    {
+        // Act
+        var (options, types) = OsMetalProgram.ParseArguments(["--controllers=operatingsystemconfig", "--max-concurrent-reconciles", "3"]);
+
+        // Assert
+        Assert.Equal(["metal", "debian", "ubuntu"], types);
+        Assert.Equal(["operatingsystemconfig-metal", "operatingsystemconfig-debian", "operatingsystemconfig-ubuntu"], options.Controllers);
+        Assert.Equal(3, options.MaxConcurrentReconciles);
+        Assert.Equal("os-metal", options.ExtensionName);
+        Assert.Equal("os-metal", options.LeaderElectionId);
+    }
+
+    [Fact]
+    public void ParseArguments_OscTypesAndExplicitNames_AreTaken()
+    {
+        // Act
+        var (options, types) = OsMetalProgram.ParseArguments(["--osc-types=metal, ubuntu,metal", "--extension-name", "os-x", "--leader-election-id=x"]);
+
+        // Assert
+        Assert.Equal(["metal", "ubuntu"], types);
+        Assert.Equal(["operatingsystemconfig-metal", "operatingsystemconfig-ubuntu"], options.Controllers);
+        Assert.Equal("os-x", options.ExtensionName);
+        Assert.Equal("x", options.LeaderElectionId);
+    }
+
+    [Theory]
+    [InlineData("--osc-types", "--osc-types")]
+    [InlineData("--osc-types=", "--osc-types")]
+    [InlineData("--osc-types=Metal", "'Metal'")]
+    [InlineData("--controllers=worker", "worker")]
+    [InlineData("--bogus=1", "--bogus")]
+    public void ParseArguments_BadFlag_ArgumentExceptionNamingIt(string arg, string named)
+    {
+        // Act
+        var error = Assert.ThrowsAny<ArgumentException>(() => OsMetalProgram.ParseArguments([arg]));
+
+        // Assert
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadFlag_ExitCode2()
+    {
+        // Act
+        var code = await OsMetalProgram.RunAsync(["--osc-types="]).WaitAsync(Timeout);
+
+        // Assert
+        Assert.Equal(2, code);
+    }
+
+    [Fact]
+    public async Task Build_FromFlags_ElectsPerTypeLeaderRenewsHeartbeatAndWritesUserData()
+    {
+        // Arrange
+        var ns = await emulator.NewShootNamespaceAsync();
+        var (options, types) = OsMetalProgram.ParseArguments(
+        [
+            "--controllers=operatingsystemconfig", "--osc-types", "ubuntu", "--kubeconfig", emulator.KubeconfigPath, "--namespace", ns,
+            "--health-bind-address", "127.0.0.1:0", "--lease-duration=3s", "--renew-deadline=2s", "--retry-period=200ms",
+            "--heartbeat-renew-interval=4s", "--identity=replica-a",
+        ]);
+        var osc = OscEmulatorFixture.GoldenOsc("isolated-debian", ns, "pool-u");
+        osc.Spec.Type = "ubuntu";
+        await using var app = OsMetalProgram.Build(options, KubernetesClientConfiguration.FromKubeconfigFile(emulator.KubeconfigPath), types);
+        await app.StartAsync().WaitAsync(Timeout);
+
+        // Act
+        await emulator.Oscs.CreateAsync(osc).WaitAsync(Timeout);
+        await OscEmulatorFixture.EventuallyAsync(
+            async () => (await emulator.GetOscAsync(ns, "pool-u"))?.Status?.LastOperation is { State: LastOperationState.Succeeded },
+            "ubuntu OSC reconciled");
+        var secret = await emulator.GetSecretAsync(ns, "osc-result-pool-u");
+        var leader = await emulator.Client.Leases.GetAsync(ns, "os-metal-operatingsystemconfig-ubuntu").WaitAsync(Timeout);
+        var heartbeat = await emulator.Client.Leases.GetAsync(ns, HeartbeatLease.LeaseName).WaitAsync(Timeout);
+        await app.StopAsync().WaitAsync(Timeout);
+
+        // Assert
+        Assert.Equal(File.ReadAllText(Path.Combine(GoldenCase.Dir("isolated-debian"), "cloud-init.yaml")), Encoding.UTF8.GetString(secret!.Data!["cloud_config"]));
+        Assert.Equal("replica-a", leader.Spec!.HolderIdentity);
+        Assert.Equal("os-metal", heartbeat.Spec!.HolderIdentity);
+    }
+}
