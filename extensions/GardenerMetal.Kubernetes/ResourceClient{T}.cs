@@ -179,8 +179,9 @@ public sealed class ResourceClient<T>
         => SendPatchAsync(@namespace, name, patch, "status", cancellationToken);
 
     /// <summary>
-    /// Deletes one object. Returns the object when it still exists afterwards (finalizers pending,
-    /// <c>deletionTimestamp</c> set), or null when it is gone.
+    /// Deletes one object. Returns the object when the server answers with it (if it carries a
+    /// <c>deletionTimestamp</c> and finalizers it still exists until they are removed), or null when the
+    /// server answers with a Success Status.
     /// </summary>
     /// <param name="namespace">Namespace (null for cluster-scoped).</param>
     /// <param name="name">Name.</param>

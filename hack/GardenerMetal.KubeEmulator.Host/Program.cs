@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using GardenerMetal.KubeEmulator;
 
 // `make seed`: serve the Kubernetes API emulator on 127.0.0.1 until Ctrl-C.
@@ -30,11 +31,14 @@ for (var i = 0; i < args.Length; i++)
 }
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void OnSignal(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
+}
+
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
 await using var server = await KubeEmulatorServer.StartAsync(new KubeEmulatorOptions { Port = port, LogLevel = Microsoft.Extensions.Logging.LogLevel.Information });
 foreach (var file in files)

@@ -77,6 +77,7 @@ public sealed class KubeEmulatorServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, PassiveHostLifetime>();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -230,7 +231,11 @@ public sealed class KubeEmulatorServer : IAsyncDisposable
             store.CloseAll();
         }
 
-        await _app.StopAsync(CancellationToken.None);
+        using (var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(stopTimeout.Token);
+        }
+
         await _app.DisposeAsync();
         _admission.Dispose();
         _ca.Dispose();

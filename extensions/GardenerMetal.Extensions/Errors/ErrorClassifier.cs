@@ -26,6 +26,10 @@ public static class ErrorClassifier
         {
             switch (current)
             {
+                case GardenerMetal.Kubernetes.Errors.KubernetesApiException { StatusCode: > 0 } kube:
+                    return FromStatus(description, kube.StatusCode, kube.RetryAfter);
+                case GardenerMetal.Kubernetes.Errors.KubernetesApiException:
+                    return Retryable(description, GardenerErrorCodes.RetryableInfraDependencies);
                 case IHasStatusCode withStatus:
                     return FromStatus(description, withStatus.StatusCode, withStatus.RetryAfter);
                 case HttpRequestException { StatusCode: { } status }:

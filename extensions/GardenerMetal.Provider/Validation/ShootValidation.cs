@@ -91,6 +91,9 @@ public static class ShootValidation
 
     internal static bool IsSet(JsonElement? element) => element is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
 
+    /// <summary>Decoded provider configs per CloudProfile instance (records are immutable; callers cache profiles).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CloudProfile, DecodeResult<CloudProfileConfig>> Decoded = [];
+
     private static CloudProfileConfig? DecodeCloudProfileConfig(CloudProfile cloudProfile, Shoot shoot, List<FieldError> errors)
     {
         var profilePath = CloudProfilePath(shoot);
@@ -100,7 +103,7 @@ public static class ShootValidation
             return null;
         }
 
-        var decoded = ProviderConfigDecoder.DecodeCloudProfileConfig(cloudProfile.Spec.ProviderConfig!.Value, FieldPath.Root("spec", "providerConfig"));
+        var decoded = Decoded.GetValue(cloudProfile, static p => ProviderConfigDecoder.DecodeCloudProfileConfig(p.Spec.ProviderConfig!.Value, FieldPath.Root("spec", "providerConfig")));
         if (decoded.Value is null)
         {
             errors.Add(FieldError.Invalid(profilePath, cloudProfile.Metadata.Name, "the cloud profile's providerConfig is invalid: " + string.Join("; ", decoded.Errors)));

@@ -128,7 +128,7 @@ internal sealed class RequestHandler
         }
 
         var q = ctx.Request.Query;
-        var watch = apiPath.LegacyWatch || q["watch"] is ["true"] or ["1"];
+        var watch = apiPath.LegacyWatch || IsTrue(q["watch"]);
         switch (method)
         {
             case "GET" when watch:
@@ -335,7 +335,7 @@ internal sealed class RequestHandler
         var rvText = q["resourceVersion"].ToString();
         long? from = rvText is "" or "0" ? null : ObjectService.ParseRv(rvText);
         var timeout = ParseInt(q["timeoutSeconds"], "timeoutSeconds") is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(30);
-        var bookmarks = q["allowWatchBookmarks"] is ["true"] or ["1"];
+        var bookmarks = IsTrue(q["allowWatchBookmarks"]);
         var store = Registry.StoreFor(type);
         var tableWanted = TableRenderer.Wants(ctx.Request.Headers.Accept);
 
@@ -592,6 +592,9 @@ internal sealed class RequestHandler
             ? n
             : throw ApiException.BadRequest($"{name}: Invalid value: \"{value}\": must be a non-negative integer");
     }
+
+    /// <summary>Go's strconv.ParseBool truths (python-kubernetes sends "True").</summary>
+    private static bool IsTrue(string? value) => value is "1" or "t" or "T" or "true" or "TRUE" or "True";
 
     private static string MediaType(string? contentType) =>
         (contentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();

@@ -62,7 +62,7 @@ internal sealed class InMemoryExtensionStore<T> : IExtensionStore<T>
             meta["resourceVersion"] = NextVersion();
             if (node["spec"]?.ToJsonString() != before)
             {
-                meta["generation"] = (long)meta["generation"]! + 1;
+                meta["generation"] = meta["generation"]!.GetValue<int>() + 1;
             }
         }
     }
