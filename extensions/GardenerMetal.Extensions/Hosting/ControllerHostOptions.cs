@@ -50,6 +50,12 @@ public sealed record ControllerHostOptions
     /// <summary><c>--shutdown-grace-period</c> for in-flight reconciles.</summary>
     public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary><c>--backoff-base</c>: first retry delay of a failing object (doubles per failure).</summary>
+    public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>--backoff-max</c>: upper bound of the per-object retry delay.</summary>
+    public TimeSpan BackoffMax { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The replica identity (pod name + random suffix).</summary>
     public string Identity { get; init; } = (Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName) + "_" + Guid.NewGuid().ToString("N")[..8];
 
@@ -103,6 +109,8 @@ public sealed record ControllerHostOptions
                 "heartbeat-renew-interval" => options with { HeartbeatRenewInterval = Duration(flag, Value(), allowZero: true) },
                 "health-bind-address" => options with { HealthBindAddress = Value() },
                 "shutdown-grace-period" => options with { ShutdownGracePeriod = Duration(flag, Value(), allowZero: true) },
+                "backoff-base" => options with { BackoffBase = Duration(flag, Value()) },
+                "backoff-max" => options with { BackoffMax = Duration(flag, Value()) },
                 "identity" => options with { Identity = Value() },
                 _ => throw new ArgumentException($"Unknown flag --{flag}.", nameof(args)),
             };

@@ -86,10 +86,17 @@ public sealed class ExtensionController<T> : IDisposable
         var workers = Enumerable.Range(0, _options.MaxConcurrentReconciles)
             .Select(_ => Task.Run(() => WorkerAsync(cancellationToken, hardStop.Token), CancellationToken.None))
             .ToArray();
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        if (hardStop.IsCancellationRequested)
+        var all = Task.WhenAll(workers);
+        try
         {
+            await all.WaitAsync(hardStop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
+        {
+            // Grace period over: in-flight reconciles were cancelled. Give them a moment to observe it, then stop
+            // waiting for actuators that ignore cancellation (their objects are picked up again on the next start).
             ControllerLog.GraceOver(_logger, Name);
+            await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
         }
 
         ControllerLog.Stopped(_logger, Name);

@@ -40,11 +40,11 @@ public sealed class ExtensionControllerTests
         _store.AddCluster(Fixtures.Cluster());
         var running = 0;
         var peak = 0;
-        _actuator.Behaviour = async (_, _) =>
+        _actuator.Behaviour = async (_, _, ct) =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref peak, now);
-            await Task.Delay(20);
+            await Task.Delay(20, ct);
             Interlocked.Decrement(ref running);
             return ActuatorResult.Done;
         };
@@ -75,7 +75,7 @@ public sealed class ExtensionControllerTests
         _store.AddCluster(Fixtures.Cluster());
         var key = _store.Create(Fixtures.Infrastructure());
         var failures = 2;
-        _actuator.Behaviour = (_, _) => Interlocked.Decrement(ref failures) >= 0
+        _actuator.Behaviour = (_, _, _) => Interlocked.Decrement(ref failures) >= 0
             ? throw new ExtensionOperationException("metal-api unavailable", [GardenerErrorCodes.RetryableInfraDependencies], retryable: true)
             : Task.FromResult(ActuatorResult.Done);
         using var controller = NewController();
@@ -102,7 +102,7 @@ public sealed class ExtensionControllerTests
         _store.AddCluster(Fixtures.Cluster());
         var key = _store.Create(Fixtures.Infrastructure());
         var calls = 0;
-        _actuator.Behaviour = (_, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1
+        _actuator.Behaviour = (_, _, _) => Task.FromResult(Interlocked.Increment(ref calls) == 1
             ? ActuatorResult.RequeueAfterDelay(TimeSpan.FromMilliseconds(50), "Waiting for the network")
             : ActuatorResult.Done);
         using var controller = NewController();

@@ -72,7 +72,7 @@ public sealed class ExtensionReconcilerTests
         // Arrange
         _store.AddCluster(Fixtures.Cluster());
         var key = _store.Create(Fixtures.Infrastructure());
-        _actuator.Behaviour = (_, infra) =>
+        _actuator.Behaviour = (_, infra, _) =>
         {
             infra.EnsureStatus().NodesCidr = "10.0.0.0/22";
             infra.Status!.ProviderStatus = System.Text.Json.JsonDocument.Parse("""{"kind":"InfrastructureStatus"}""").RootElement;
@@ -95,7 +95,7 @@ public sealed class ExtensionReconcilerTests
         // Arrange
         _store.AddCluster(Fixtures.Cluster());
         var key = _store.Create(Fixtures.Infrastructure());
-        _actuator.Behaviour = (_, _) => throw new ExtensionOperationException("no free machine in partition nbg-w8101",
+        _actuator.Behaviour = (_, _, _) => throw new ExtensionOperationException("no free machine in partition nbg-w8101",
             [GardenerErrorCodes.InfraResourcesDepleted], retryable: true);
 
         // Act
@@ -126,7 +126,7 @@ public sealed class ExtensionReconcilerTests
         // Arrange
         _store.AddCluster(Fixtures.Cluster());
         var key = _store.Create(Fixtures.Infrastructure());
-        _actuator.Behaviour = (_, _) => throw new StatusException(401);
+        _actuator.Behaviour = (_, _, _) => throw new StatusException(401);
 
         // Act
         var outcome = await Run(key);
@@ -143,7 +143,7 @@ public sealed class ExtensionReconcilerTests
         // Arrange
         _store.AddCluster(Fixtures.Cluster());
         var key = _store.Create(Fixtures.Infrastructure());
-        _actuator.Behaviour = (_, _) => Task.FromResult(ActuatorResult.RequeueAfterDelay(TimeSpan.FromSeconds(20), "Waiting for the firewall", 60));
+        _actuator.Behaviour = (_, _, _) => Task.FromResult(ActuatorResult.RequeueAfterDelay(TimeSpan.FromSeconds(20), "Waiting for the firewall", 60));
 
         // Act
         var outcome = await Run(key);
@@ -183,7 +183,7 @@ public sealed class ExtensionReconcilerTests
         var key = _store.Create(Fixtures.Infrastructure());
         await Run(key);
         _store.Delete(key);
-        _actuator.Behaviour = (_, _) => throw new StatusException(503);
+        _actuator.Behaviour = (_, _, _) => throw new StatusException(503);
 
         // Act
         var outcome = await Run(key);
@@ -269,7 +269,7 @@ public sealed class ExtensionReconcilerTests
         infra.Status = new InfrastructureStatus { State = System.Text.Json.JsonDocument.Parse("""{"networkID":"n-1"}""").RootElement };
         var key = _store.Create(infra);
         string? stateSeen = null;
-        _actuator.Behaviour = (_, i) =>
+        _actuator.Behaviour = (_, i, _) =>
         {
             stateSeen = i.Status?.State?.GetProperty("networkID").GetString();
             return Task.FromResult(ActuatorResult.Done);

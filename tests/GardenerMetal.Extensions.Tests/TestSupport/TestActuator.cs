@@ -11,7 +11,7 @@ internal sealed class TestActuator : IInfrastructureActuator
     public List<string> Calls { get; } = [];
 
     /// <summary>Per operation: what to do next (throw, return a result); default is Done.</summary>
-    public Func<string, Infrastructure, Task<ActuatorResult>>? Behaviour { get; set; }
+    public Func<string, Infrastructure, CancellationToken, Task<ActuatorResult>>? Behaviour { get; set; }
 
     public int Count(string operation)
     {
@@ -21,23 +21,23 @@ internal sealed class TestActuator : IInfrastructureActuator
         }
     }
 
-    public Task<ActuatorResult> ReconcileAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("Reconcile", resource);
+    public Task<ActuatorResult> ReconcileAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("Reconcile", resource, cancellationToken);
 
-    public Task<ActuatorResult> DeleteAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("Delete", resource);
+    public Task<ActuatorResult> DeleteAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("Delete", resource, cancellationToken);
 
-    public Task<ActuatorResult> ForceDeleteAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("ForceDelete", resource);
+    public Task<ActuatorResult> ForceDeleteAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("ForceDelete", resource, cancellationToken);
 
-    public Task<ActuatorResult> MigrateAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("Migrate", resource);
+    public Task<ActuatorResult> MigrateAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("Migrate", resource, cancellationToken);
 
-    public Task<ActuatorResult> RestoreAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("Restore", resource);
+    public Task<ActuatorResult> RestoreAsync(Infrastructure resource, Cluster cluster, CancellationToken cancellationToken) => Run("Restore", resource, cancellationToken);
 
-    private Task<ActuatorResult> Run(string operation, Infrastructure resource)
+    private Task<ActuatorResult> Run(string operation, Infrastructure resource, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             Calls.Add(operation);
         }
 
-        return Behaviour?.Invoke(operation, resource) ?? Task.FromResult(ActuatorResult.Done);
+        return Behaviour?.Invoke(operation, resource, cancellationToken) ?? Task.FromResult(ActuatorResult.Done);
     }
 }
