@@ -18,6 +18,7 @@ public sealed class GrpcChannel : IDisposable
     private readonly HttpMessageInvoker _invoker;
     private readonly GrpcChannelOptions _options;
     private readonly Uri _baseUri;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
     private GrpcChannel(GrpcEndpointAddress address, GrpcChannelOptions options)
     {
@@ -111,7 +112,7 @@ public sealed class GrpcChannel : IDisposable
         GrpcProtocol.WriteHeader(payload, size);
         request.WriteTo(payload.AsSpan(GrpcProtocol.HeaderSize));
 
-        using var httpRequest = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, method.Path))
+        using var httpRequest = new HttpRequestMessage(HttpMethod.Post, _uris.GetOrAdd(method.Path, static (path, baseUri) => new Uri(baseUri, path), _baseUri))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -134,23 +135,21 @@ public sealed class GrpcChannel : IDisposable
             }
         }
 
-        using var deadlineCts = new CancellationTokenSource();
-        if (timeout is { } delay)
-        {
-            deadlineCts.CancelAfter(delay);
-        }
-
-        using var callCts = CancellationTokenSource.CreateLinkedTokenSource(cancellation, deadlineCts.Token);
+        using var deadlineCts = timeout is null ? null : new CancellationTokenSource(timeout.Value);
+        using var callCts = deadlineCts is not null && cancellation.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellation, deadlineCts.Token)
+            : null;
+        var callToken = callCts?.Token ?? deadlineCts?.Token ?? cancellation;
         try
         {
-            using var response = await _invoker.SendAsync(httpRequest, callCts.Token);
-            return await ReadResponseAsync(method, response, callCts.Token);
+            using var response = await _invoker.SendAsync(httpRequest, callToken);
+            return await ReadResponseAsync(method, response, callToken);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             throw new RpcException(GrpcStatusCode.Cancelled, "Call cancelled by the caller.");
         }
-        catch (OperationCanceledException) when (deadlineCts.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadlineCts is { IsCancellationRequested: true })
         {
             throw new RpcException(GrpcStatusCode.DeadlineExceeded, "Deadline Exceeded");
         }
@@ -207,7 +206,7 @@ public sealed class GrpcChannel : IDisposable
             throw new RpcException(status, trailers);
         }
 
-        var error = GrpcProtocol.TryReadSingleMessage(new ReadOnlySequence<byte>(body), _options.MaxReceiveMessageSize, compressionAllowed: false, out var payload);
+        var error = GrpcProtocol.TryReadSingleMessage(body, _options.MaxReceiveMessageSize, compressionAllowed: false, out var payload);
         if (error is { } framing)
         {
             throw new RpcException(framing);
@@ -223,12 +222,12 @@ public sealed class GrpcChannel : IDisposable
         }
     }
 
-    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<ReadOnlySequence<byte>> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var max = (long)_options.MaxReceiveMessageSize + GrpcProtocol.HeaderSize;
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var chunk = ArrayPool<byte>.Shared.Rent(4 * 1024);
         try
         {
             while (true)
@@ -260,7 +259,7 @@ public sealed class GrpcChannel : IDisposable
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        return new ReadOnlySequence<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static bool TryReadStatus(HttpHeaders headers, out GrpcStatus status)

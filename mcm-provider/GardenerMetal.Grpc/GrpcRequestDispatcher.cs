@@ -98,26 +98,27 @@ public sealed partial class GrpcRequestDispatcher
         string? encoding = request.Headers[GrpcProtocol.EncodingHeader];
         var compressionAnnounced = encoding is not null && !string.Equals(encoding, "identity", StringComparison.OrdinalIgnoreCase);
 
-        var started = DateTime.UtcNow;
-        DateTime? deadline = timeout is { } t ? started + t : null;
-        using var deadlineCts = new CancellationTokenSource();
+        DateTime? deadline = timeout is { } t ? DateTime.UtcNow + t : null;
+        using var deadlineCts = timeout is null ? null : new CancellationTokenSource();
         if (timeout is { } delay)
         {
-            deadlineCts.CancelAfter(delay <= TimeSpan.Zero ? TimeSpan.Zero : delay);
+            deadlineCts!.CancelAfter(delay <= TimeSpan.Zero ? TimeSpan.Zero : delay);
         }
 
-        using var callCts = CancellationTokenSource.CreateLinkedTokenSource(deadlineCts.Token, context.RequestAborted);
-        var callContext = new GrpcServerCallContext(path, ReadRequestHeaders(request.Headers), deadline, callCts.Token);
+        using var callCts = deadlineCts is null ? null : CancellationTokenSource.CreateLinkedTokenSource(deadlineCts.Token, context.RequestAborted);
+        var callToken = callCts?.Token ?? context.RequestAborted;
+        var headerSource = request.Headers;
+        var callContext = new GrpcServerCallContext(path, () => ReadRequestHeaders(headerSource), deadline, callToken);
 
         GrpcStatus status;
         IMessage? reply = null;
         try
         {
-            var message = await ReadRequestAsync(request, handler, compressionAnnounced, callCts.Token);
+            var message = await ReadRequestAsync(request, handler, compressionAnnounced, callToken);
             var invocation = handler.InvokeAsync(message, callContext);
             try
             {
-                reply = await invocation.WaitAsync(callCts.Token);
+                reply = await invocation.WaitAsync(callToken);
             }
             catch (OperationCanceledException) when (!invocation.IsCompleted)
             {
@@ -136,7 +137,7 @@ public sealed partial class GrpcRequestDispatcher
                 AddEntry(callContext.ResponseTrailers, entry);
             }
         }
-        catch (OperationCanceledException) when (deadlineCts.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadlineCts is { IsCancellationRequested: true })
         {
             status = new GrpcStatus(GrpcStatusCode.DeadlineExceeded, "Deadline Exceeded");
         }
@@ -161,23 +162,34 @@ public sealed partial class GrpcRequestDispatcher
             }
             else
             {
-                AppendMetadata(response.Headers, callContext.ResponseHeaders);
+                if (callContext.HasResponseHeaders)
+                {
+                    AppendMetadata(response.Headers, callContext.ResponseHeaders);
+                }
+
                 var writer = response.BodyWriter;
                 GrpcProtocol.WriteHeader(writer.GetSpan(GrpcProtocol.HeaderSize), size);
                 writer.Advance(GrpcProtocol.HeaderSize);
                 reply.WriteTo(writer);
                 await writer.FlushAsync(context.RequestAborted);
                 response.AppendTrailer(GrpcProtocol.StatusTrailer, "0");
-                foreach (var entry in callContext.ResponseTrailers)
+                if (callContext.HasResponseTrailers)
                 {
-                    response.AppendTrailer(entry.Key, GrpcMetadata.ToWire(entry));
+                    foreach (var entry in callContext.ResponseTrailers)
+                    {
+                        response.AppendTrailer(entry.Key, GrpcMetadata.ToWire(entry));
+                    }
                 }
 
                 return;
             }
         }
 
-        WriteTrailersOnly(response, status, callContext.ResponseHeaders, callContext.ResponseTrailers);
+        WriteTrailersOnly(
+            response,
+            status,
+            callContext.HasResponseHeaders ? callContext.ResponseHeaders : null,
+            callContext.HasResponseTrailers ? callContext.ResponseTrailers : null);
     }
 
     private async Task<IMessage> ReadRequestAsync(HttpRequest request, IGrpcMethodHandler handler, bool compressionAnnounced, CancellationToken cancellationToken)

@@ -3,10 +3,15 @@ namespace GardenerMetal.Grpc;
 /// <summary>What a service handler knows about its call.</summary>
 public sealed class GrpcServerCallContext
 {
-    internal GrpcServerCallContext(string method, GrpcMetadata requestHeaders, DateTime? deadline, CancellationToken cancellationToken)
+    private readonly Func<GrpcMetadata> _readRequestHeaders;
+    private GrpcMetadata? _requestHeaders;
+    private GrpcMetadata? _responseHeaders;
+    private GrpcMetadata? _responseTrailers;
+
+    internal GrpcServerCallContext(string method, Func<GrpcMetadata> readRequestHeaders, DateTime? deadline, CancellationToken cancellationToken)
     {
         Method = method;
-        RequestHeaders = requestHeaders;
+        _readRequestHeaders = readRequestHeaders;
         Deadline = deadline;
         CancellationToken = cancellationToken;
     }
@@ -15,7 +20,7 @@ public sealed class GrpcServerCallContext
     public string Method { get; }
 
     /// <summary>The request metadata.</summary>
-    public GrpcMetadata RequestHeaders { get; }
+    public GrpcMetadata RequestHeaders => _requestHeaders ??= _readRequestHeaders();
 
     /// <summary>The deadline from grpc-timeout (UTC), or null.</summary>
     public DateTime? Deadline { get; }
@@ -24,8 +29,12 @@ public sealed class GrpcServerCallContext
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Metadata sent with the response headers.</summary>
-    public GrpcMetadata ResponseHeaders { get; } = new();
+    public GrpcMetadata ResponseHeaders => _responseHeaders ??= new GrpcMetadata();
 
     /// <summary>Metadata sent with the trailers (with the status).</summary>
-    public GrpcMetadata ResponseTrailers { get; } = new();
+    public GrpcMetadata ResponseTrailers => _responseTrailers ??= new GrpcMetadata();
+
+    internal bool HasResponseHeaders => _responseHeaders is { Count: > 0 };
+
+    internal bool HasResponseTrailers => _responseTrailers is { Count: > 0 };
 }
