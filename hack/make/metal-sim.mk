@@ -1,0 +1,12 @@
+# metal-api client and simulator (issue 4).
+METAL_SIM_PORT ?= 18080
+BENCH_TARGETS += bench-metal
+
+.PHONY: metal-sim bench-metal
+
+metal-sim: ## run the metal-api simulator on 127.0.0.1:$(METAL_SIM_PORT); writes .local/metal-api.env
+	$(DOTNET) run --project hack/GardenerMetal.MetalSim.Host -c Release -- --port $(METAL_SIM_PORT) --env-file $(LOCAL)/metal-api.env
+
+bench-metal: ## metal-api simulator throughput and client overhead -> .local/bench/metal.txt
+	@mkdir -p $(LOCAL)/bench
+	$(DOTNET) run --project tests/GardenerMetal.MetalApi.Benchmarks -c Release -- --out $(LOCAL)/bench/metal.txt
