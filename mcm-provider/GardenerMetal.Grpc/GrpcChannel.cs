@@ -119,7 +119,7 @@ public sealed class GrpcChannel : IDisposable
             Content = new ByteArrayContent(payload),
         };
         httpRequest.Content.Headers.ContentType = GrpcContentType;
-        httpRequest.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
+        httpRequest.Headers.TryAddWithoutValidation("te", "trailers");
         httpRequest.Headers.TryAddWithoutValidation("user-agent", GrpcProtocol.UserAgent);
         httpRequest.Headers.TryAddWithoutValidation(GrpcProtocol.AcceptEncodingHeader, "identity");
         if (timeout is { } t)

@@ -105,8 +105,11 @@ public sealed partial class GrpcRequestDispatcher
             deadlineCts!.CancelAfter(delay <= TimeSpan.Zero ? TimeSpan.Zero : delay);
         }
 
-        using var callCts = deadlineCts is null ? null : CancellationTokenSource.CreateLinkedTokenSource(deadlineCts.Token, context.RequestAborted);
-        var callToken = callCts?.Token ?? context.RequestAborted;
+        // One token for the handler: the deadline source, also cancelled when the client goes away.
+        using var abortRegistration = deadlineCts is null
+            ? default
+            : context.RequestAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), deadlineCts);
+        var callToken = deadlineCts?.Token ?? context.RequestAborted;
         var headerSource = request.Headers;
         var callContext = new GrpcServerCallContext(path, () => ReadRequestHeaders(headerSource), deadline, callToken);
 
@@ -137,15 +140,15 @@ public sealed partial class GrpcRequestDispatcher
                 AddEntry(callContext.ResponseTrailers, entry);
             }
         }
-        catch (OperationCanceledException) when (deadlineCts is { IsCancellationRequested: true })
-        {
-            status = new GrpcStatus(GrpcStatusCode.DeadlineExceeded, "Deadline Exceeded");
-        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client cancelled or went away: there is nobody to answer.
             LogClientCancelled(_logger, path);
             return;
+        }
+        catch (OperationCanceledException) when (deadlineCts is { IsCancellationRequested: true })
+        {
+            status = new GrpcStatus(GrpcStatusCode.DeadlineExceeded, "Deadline Exceeded");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

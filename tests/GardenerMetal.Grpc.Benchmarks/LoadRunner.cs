@@ -7,9 +7,15 @@ internal static class LoadRunner
 {
     public static async Task<(double PerSecond, long Errors)> RunAsync(Func<Task> call, int concurrency, TimeSpan warmup, TimeSpan duration)
     {
-        using (var warm = new CancellationTokenSource(warmup))
+        if (warmup > TimeSpan.Zero)
         {
+            using var warm = new CancellationTokenSource(warmup);
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => LoopAsync(call, warm.Token)));
+        }
+
+        if (duration <= TimeSpan.Zero)
+        {
+            return (0, 0);
         }
 
         using var cts = new CancellationTokenSource(duration);
@@ -29,7 +35,7 @@ internal static class LoadRunner
                 await call();
                 ok++;
             }
-            catch (Exception ex) when (ex is RpcException or HttpRequestException)
+            catch (Exception ex) when (ex is RpcException or HttpRequestException or GardenerMetal.MetalApi.MetalApiException)
             {
                 errors++;
             }

@@ -22,8 +22,14 @@ public sealed class CachingMetalApiClientFactory : IMetalApiClientFactory, IDisp
     public IMetalApiClient ClientFor(IReadOnlyDictionary<string, byte[]> secretData)
     {
         ArgumentNullException.ThrowIfNull(secretData);
-        var options = MetalApiClientOptions.FromSecretData(secretData);
         var key = Digest(secretData);
+        if (_clients.TryGetValue(key, out var cached))
+        {
+            return cached.Value;
+        }
+
+        // Validates the data (throws naming keys) before anything is cached.
+        var options = MetalApiClientOptions.FromSecretData(secretData);
         return _clients.GetOrAdd(key, _ => new Lazy<MetalApiClient>(() => new MetalApiClient(_configure(options)))).Value;
     }
 
