@@ -63,7 +63,9 @@ public sealed partial class WorkerActuator
             Maximum = p.Pool.Maximum,
             Priority = p.Pool.Priority,
         })];
-        status.MachineDeploymentsLastUpdateTime = _time.GetUtcNow();
+        // metav1.Time has second precision; whole seconds also make the server's echo equal what was written.
+        var now = _time.GetUtcNow();
+        status.MachineDeploymentsLastUpdateTime = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         var images = plans.Select(p => p.MachineImage).DistinctBy(i => (i.Name, i.Version)).ToList();
         status.ProviderStatus = JsonSerializer.SerializeToElement(new Apis.V1Alpha1.WorkerStatus { MachineImages = images }, WorkerJsonContext.Default.WorkerStatus);
 
