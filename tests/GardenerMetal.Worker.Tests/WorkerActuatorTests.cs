@@ -388,6 +388,77 @@ public sealed class WorkerActuatorTests(WorkerTestBed bed) : IClassFixture<Worke
         Assert.Equal(LastOperationType.Restore, restoredWorker.Status.LastOperation.Type);
     }
 
+    [Fact]
+    public async Task Reconcile_RestrictedShoot_SetsThePartitionsDnsAndNtpServersAndRolls()
+    {
+        var ns = bed.NextNamespace();
+        await bed.CreateShootAsync(ns, ShootSpecs.ThreePools());
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+        var before = await ClassesByDeploymentAsync(ns);
+
+        await bed.UpdateShootAsync(ns, s => s["spec"]!["provider"]!["controlPlaneConfig"] = new JsonObject
+        {
+            ["apiVersion"] = "metal.provider.extensions.gardener.cloud/v1alpha1",
+            ["kind"] = "ControlPlaneConfig",
+            ["networkAccessType"] = "restricted",
+        });
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+
+        var after = await ClassesByDeploymentAsync(ns);
+        Assert.NotEqual(before[ns + "-worker"], after[ns + "-worker"]);
+        var machineClass = await bed.MachineClasses.GetAsync(ns, after[ns + "-worker"]).WaitAsync(Bound);
+        var spec = MetalProviderSpecDecoder.Decode(Encoding.UTF8.GetBytes(machineClass["providerSpec"]!.ToJsonString()));
+        Assert.Equal(["10.31.0.53"], spec.DnsServers);
+        Assert.Equal(["10.31.0.123"], spec.NtpServers);
+    }
+
+    [Fact]
+    public async Task Reconcile_HibernatedShoot_ScalesEveryPoolToZeroWithoutRolling()
+    {
+        var ns = bed.NextNamespace();
+        await bed.CreateShootAsync(ns, ShootSpecs.ThreePools());
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+        var before = await ClassesByDeploymentAsync(ns);
+
+        await bed.UpdateShootAsync(ns, s => s["spec"]!["hibernation"] = new JsonObject { ["enabled"] = true });
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+
+        Assert.Equal(before, await ClassesByDeploymentAsync(ns));
+        foreach (var pool in new[] { "infra", "worker", "storage" })
+        {
+            Assert.Equal(0, await ReplicasAsync(ns, pool));
+        }
+    }
+
+    [Fact]
+    public async Task Reconcile_ExtraNetworks_AreRefusedBecauseTheDriverCannotAttachThem()
+    {
+        var ns = bed.NextNamespace();
+        var pools = ShootSpecs.ThreePools();
+        ((JsonObject)pools[1]!)["providerConfig"] = ShootSpecs.WorkerConfig(new JsonObject { ["networks"] = new JsonArray("storage-net") });
+        await bed.CreateShootAsync(ns, pools);
+
+        var outcome = await bed.DriveAsync(ns);
+
+        Assert.NotNull(outcome.Error);
+        Assert.Equal([GardenerErrorCodes.ConfigurationProblem], outcome.Error.Codes);
+        Assert.Contains("spec.pools[1].providerConfig.networks", outcome.Error.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reconcile_WithoutNodeNetworkInTheInfrastructureStatus_IsARetryableDependency()
+    {
+        var ns = bed.NextNamespace();
+        await bed.CreateShootAsync(ns, ShootSpecs.ThreePools());
+        await bed.UpdateWorkerAsync(ns, w => ((JsonObject)w["spec"]!["infrastructureProviderStatus"]!).Remove("networkID"));
+
+        var outcome = await bed.DriveAsync(ns);
+
+        Assert.NotNull(outcome.Error);
+        Assert.True(outcome.Error.Retryable);
+        Assert.Contains("spec.infrastructureProviderStatus.networkID", outcome.Error.Description, StringComparison.Ordinal);
+    }
+
     private static JsonObject PoolNode(JsonObject worker, string pool) =>
         worker["spec"]!["pools"]!.AsArray().OfType<JsonObject>().Single(p => p["name"]!.GetValue<string>() == pool);
 
