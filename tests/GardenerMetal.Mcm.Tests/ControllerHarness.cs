@@ -67,6 +67,24 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public MachineController Controller { get; private set; } = null!;
 
+    /// <summary>The emulator's kubeconfig.</summary>
+    public string KubeconfigPath => Path.Combine(_dir, "kubeconfig");
+
+    /// <summary>A fresh unix socket path in the harness folder.</summary>
+    public string NewSocketPath() => Path.Combine(_dir, $"s{Guid.NewGuid():N}"[..9] + ".sock");
+
+    /// <summary>Controller settings with test-sized periods.</summary>
+    public static MachineControllerOptions TestOptions => new()
+    {
+        Namespace = Namespace,
+        ShortRetry = TimeSpan.FromMilliseconds(200),
+        MediumRetry = TimeSpan.FromSeconds(1),
+        LongRetry = TimeSpan.FromSeconds(1),
+        StatusCheckPeriod = TimeSpan.FromSeconds(5),
+        OrphanSweepPeriod = TimeSpan.FromHours(1),
+        DriverCallTimeout = TimeSpan.FromSeconds(20),
+    };
+
     public const string ClusterTag = MetalTags.ClusterId + "=" + ClusterId;
 
     public static async Task<ControllerHarness> StartAsync()
@@ -100,16 +118,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public void StartController()
     {
-        Controller = new MachineController(Client, Driver, new MachineControllerOptions
-        {
-            Namespace = Namespace,
-            ShortRetry = TimeSpan.FromMilliseconds(200),
-            MediumRetry = TimeSpan.FromSeconds(1),
-            LongRetry = TimeSpan.FromSeconds(1),
-            StatusCheckPeriod = TimeSpan.FromSeconds(5),
-            OrphanSweepPeriod = TimeSpan.FromHours(1),
-            DriverCallTimeout = TimeSpan.FromSeconds(20),
-        }, NullLogger<MachineController>.Instance);
+        Controller = new MachineController(Client, Driver, TestOptions, NullLogger<MachineController>.Instance);
         _run = new CancellationTokenSource();
         _running = Controller.RunAsync(_run.Token);
     }
