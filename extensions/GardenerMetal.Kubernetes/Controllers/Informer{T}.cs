@@ -123,8 +123,9 @@ public sealed partial class Informer<T>
             {
                 LogRelist(_logger, _client.Resource.Plural);
             }
-            catch (Exception ex) when (ex is KubernetesApiException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                // Any other failure (API error, malformed event, connection loss): back off, then relist.
                 LogListWatchFailed(_logger, _client.Resource.Plural, backoff.TotalMilliseconds, ex);
                 try
                 {

@@ -225,9 +225,21 @@ internal sealed partial class SimStore
 
     private SimMachine? PickCandidate(MachineAllocateRequest r, string role, DateTimeOffset now)
     {
+        // Spread across racks: anti-affinity to the project's machines of the same role in a rack,
+        // counting only those that carry all placement tags when placement tags are given.
+        var placement = r.PlacementTags ?? [];
+        var perRack = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var other in _machines)
+        {
+            if (other.Allocation is { } a && a.ProjectId == r.ProjectId && a.Role == role && other.PartitionId == r.PartitionId &&
+                placement.All(other.Tags.Contains))
+            {
+                perRack[other.RackId] = perRack.GetValueOrDefault(other.RackId) + 1;
+            }
+        }
+
         SimMachine? best = null;
         var bestScore = int.MaxValue;
-        var placement = r.PlacementTags ?? [];
         foreach (var m in _machines)
         {
             if (m.PartitionId != r.PartitionId || m.SizeId != r.SizeId || !IsAvailable(m, now))
@@ -235,22 +247,15 @@ internal sealed partial class SimStore
                 continue;
             }
 
-            // Spread across racks: anti-affinity to the project's machines of the same role in the rack,
-            // counting only those that carry all placement tags when placement tags are given.
-            var score = 0;
-            foreach (var other in _machines)
-            {
-                if (other.RackId == m.RackId && other.Allocation is { } a && a.ProjectId == r.ProjectId && a.Role == role &&
-                    placement.All(other.Tags.Contains))
-                {
-                    score++;
-                }
-            }
-
+            var score = perRack.GetValueOrDefault(m.RackId);
             if (score < bestScore)
             {
                 best = m;
                 bestScore = score;
+                if (score == 0)
+                {
+                    break;
+                }
             }
         }
 
@@ -283,9 +288,9 @@ internal sealed partial class SimStore
 
     private static void TrimEvents(SimMachine m)
     {
-        if (m.Events.Count > 32)
+        if (m.Events.Count > 16)
         {
-            m.Events.RemoveRange(0, m.Events.Count - 32);
+            m.Events.RemoveRange(0, m.Events.Count - 16);
         }
     }
 

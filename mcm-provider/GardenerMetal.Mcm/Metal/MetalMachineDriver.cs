@@ -33,6 +33,12 @@ public sealed class MetalMachineDriver : DriverServiceBase
     private readonly ILogger _logger;
     private readonly KeyedAsyncLock _createLocks = new();
 
+    // Hot-path caches (GetMachineStatus is called for every Machine on every status check): decoded specs by their
+    // bytes, and clients by the credential bytes, so a repeat call neither re-parses JSON nor re-hashes secrets.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ByteString, MetalProviderSpec> _specs = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ByteString? Url, ByteString? Hmac, ByteString? Key), IMetalApiClient> _clientsByCredentials = new();
+    private const int MaxCachedEntries = 1024;
+
     /// <summary>Creates the driver.</summary>
     public MetalMachineDriver(IMetalApiClientFactory clients, ILogger<MetalMachineDriver> logger)
     {
@@ -48,7 +54,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var name = RequireMachineName(request.MachineName);
-        var spec = MetalProviderSpecDecoder.Decode(request.ProviderSpec.Memory);
+        var spec = Spec(request.ProviderSpec);
         var secret = SecretData(request.Secret);
         var userData = UserData(secret, name);
         var client = Client(secret);
@@ -101,8 +107,8 @@ public sealed class MetalMachineDriver : DriverServiceBase
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var spec = MetalProviderSpecDecoder.Decode(request.ProviderSpec.Memory);
-        var client = Client(SecretData(request.Secret));
+        var spec = Spec(request.ProviderSpec);
+        var client = Client(request.Secret);
         var ct = context.CancellationToken;
 
         MachineResponse? machine;
@@ -158,8 +164,8 @@ public sealed class MetalMachineDriver : DriverServiceBase
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var spec = MetalProviderSpecDecoder.Decode(request.ProviderSpec.Memory);
-        var client = Client(SecretData(request.Secret));
+        var spec = Spec(request.ProviderSpec);
+        var client = Client(request.Secret);
         var ct = context.CancellationToken;
 
         List<MachineResponse> victims;
@@ -211,8 +217,8 @@ public sealed class MetalMachineDriver : DriverServiceBase
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var spec = MetalProviderSpecDecoder.Decode(request.ProviderSpec.Memory);
-        var client = Client(SecretData(request.Secret));
+        var spec = Spec(request.ProviderSpec);
+        var client = Client(request.Secret);
         var found = await CallAsync("find machines", () => client.FindMachinesAsync(
             new MachineFindRequest { AllocationProject = spec.Project, Tags = [spec.ClusterTag] }, context.CancellationToken));
 
@@ -345,6 +351,43 @@ public sealed class MetalMachineDriver : DriverServiceBase
         }
 
         return UserDataPlaceholders.ReplaceMachineName(text, machineName);
+    }
+
+    private MetalProviderSpec Spec(ByteString json)
+    {
+        if (_specs.TryGetValue(json, out var cached))
+        {
+            return cached;
+        }
+
+        var spec = MetalProviderSpecDecoder.Decode(json.Memory);
+        if (_specs.Count >= MaxCachedEntries)
+        {
+            _specs.Clear();
+        }
+
+        _specs[json] = spec;
+        return spec;
+    }
+
+    private IMetalApiClient Client(MapField<string, ByteString> secret)
+    {
+        var key = (Get(MetalApiSecretKeys.Url), Get(MetalApiSecretKeys.Hmac), Get(MetalApiSecretKeys.Key));
+        if (_clientsByCredentials.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var client = Client(SecretData(secret));
+        if (_clientsByCredentials.Count >= MaxCachedEntries)
+        {
+            _clientsByCredentials.Clear();
+        }
+
+        _clientsByCredentials[key] = client;
+        return client;
+
+        ByteString? Get(string name) => secret.TryGetValue(name, out var value) ? value : null;
     }
 
     private IMetalApiClient Client(Dictionary<string, byte[]> secret)

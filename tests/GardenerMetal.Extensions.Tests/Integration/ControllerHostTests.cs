@@ -92,7 +92,9 @@ public sealed class ControllerHostTests(EmulatorFixture emulator) : IClassFixtur
 
         // Act
         await client.PatchAsync(ns, "infra", KubernetesPatch.Merge(Annotate("migrate"))).WaitAsync(Timeout);
-        await Eventually(() => Succeeded(ns, "infra", LastOperationType.Migrate), "migrate succeeded");
+        // Gardener's order: status Succeeded first, then finalizer and annotation removal.
+        await Eventually(async () => await Succeeded(ns, "infra", LastOperationType.Migrate)
+            && (await emulator.GetAsync(ns, "infra"))!.Metadata.GetAnnotation("gardener.cloud/operation") is null, "migrate finished");
         var migrated = await emulator.GetAsync(ns, "infra");
         await client.PatchAsync(ns, "infra", KubernetesPatch.Merge(Annotate("restore"))).WaitAsync(Timeout);
         await Eventually(() => Succeeded(ns, "infra", LastOperationType.Restore), "restore succeeded");
