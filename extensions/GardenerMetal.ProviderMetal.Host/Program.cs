@@ -3,13 +3,16 @@ using GardenerMetal.Extensions.Hosting;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.Provider.Controllers.Infrastructure;
+using GardenerMetal.Provider.Controllers.Worker;
 using Microsoft.Extensions.Logging;
 
-// gardener-extension-provider-metal: `--controllers=infrastructure` (default: every registered controller).
+// gardener-extension-provider-metal: `--controllers=infrastructure,worker` (default: every registered controller),
+// so that each controller can run as its own Deployment with its own leader-election Lease.
 // Every other flag is the extension host's (see GardenerMetal.Extensions ControllerHostOptions).
 const string InfrastructureController = "infrastructure";
+const string WorkerController = "worker";
 const string ExtensionType = "metal";
-string[] controllers = [InfrastructureController];
+string[] controllers = [InfrastructureController, WorkerController];
 
 ControllerHostOptions options;
 try
@@ -38,7 +41,12 @@ var infrastructure = new InfrastructureActuator(
     new InfrastructureActuatorOptions(),
     loggerFactory.CreateLogger<InfrastructureActuator>());
 
+var worker = new WorkerActuator(seed, new WorkerActuatorOptions(), loggerFactory.CreateLogger<WorkerActuator>());
+
 await using var app = ExtensionProgram.Build(options, configuration, host =>
-    host.AddController<Infrastructure>(InfrastructureController, infrastructure, ExtensionType));
+{
+    host.AddController<Infrastructure>(InfrastructureController, infrastructure, ExtensionType);
+    host.AddController<Worker>(WorkerController, worker, ExtensionType);
+});
 await app.RunAsync();
 return 0;
