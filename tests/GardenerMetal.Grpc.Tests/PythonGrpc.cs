@@ -24,6 +24,7 @@ internal static class PythonGrpc
             var (code, _, stderr) = await RunAsync(["-m", "grpc_tools.protoc", "-I", TestPaths.Protos, "--python_out", dir, "--grpc_python_out", dir, "echo.proto"], TimeSpan.FromSeconds(60));
             Assert.True(code == 0, $"{Python} -m grpc_tools.protoc failed ({code}); install python3-grpc-tools: {stderr}");
             _stubs = dir;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
             return dir;
         }
         finally
