@@ -19,6 +19,8 @@ public class WebhookServerTests
     [Theory]
     [InlineData("{not json", "invalid JSON")]
     [InlineData("[]", "invalid JSON")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":5}}", "invalid JSON at $.request.uid")]
+    [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\",\"kind\":\"Shoot\"}}", "invalid JSON at $.request.kind")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"} trailing", "invalid JSON")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1beta1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u\"}}", "apiVersion must be admission.k8s.io/v1")]
     [InlineData("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"}", "request is missing")]

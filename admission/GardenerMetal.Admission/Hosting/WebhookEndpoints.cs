@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using GardenerMetal.Admission.Handlers;
@@ -42,13 +41,11 @@ internal sealed partial class WebhookEndpoints(AdmissionHandler handler, Admissi
             return;
         }
 
-        AdmissionReview? body;
         var reader = context.Request.BodyReader;
+        ReadResult read;
         try
         {
-            // Buffer the whole body in the request pipe (bounded by Kestrel's MaxRequestBodySize) and
-            // decode it synchronously from memory: cheaper than the async stream deserializer.
-            ReadResult read;
+            // Buffer the whole body in the request pipe (bounded by Kestrel's MaxRequestBodySize).
             while (true)
             {
                 read = await reader.ReadAsync(ct);
@@ -59,30 +56,43 @@ internal sealed partial class WebhookEndpoints(AdmissionHandler handler, Admissi
 
                 reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
-
-            try
-            {
-                body = Decode(read.Buffer);
-            }
-            finally
-            {
-                reader.AdvanceTo(read.Buffer.End);
-            }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             await PlainAsync(context, StatusCodes.Status413PayloadTooLarge, "request body exceeds " + options.MaxRequestBodyBytes + " bytes");
             return;
         }
-        catch (JsonException ex)
-        {
-            await PlainAsync(context, StatusCodes.Status400BadRequest, "malformed AdmissionReview: invalid JSON at " + (ex.Path ?? "$") + " (line " + ex.LineNumber + ")");
-            return;
-        }
 
+        // Parsed once, in place: request.object stays a view into the pipe's buffer (no copy), so the
+        // buffer is released only after the response has been written.
+        JsonDocument? document = null;
+        try
+        {
+            AdmissionReview body;
+            try
+            {
+                document = JsonDocument.Parse(read.Buffer);
+                body = AdmissionReviewReader.Read(document.RootElement);
+            }
+            catch (JsonException ex)
+            {
+                await PlainAsync(context, StatusCodes.Status400BadRequest, "malformed AdmissionReview: invalid JSON at " + (ex.Path ?? "$") + " (line " + ex.LineNumber + ")" + (ex.Path is null ? string.Empty : ": " + ex.Message));
+                return;
+            }
+
+            await ReviewAsync(context, body, review, ct);
+        }
+        finally
+        {
+            document?.Dispose();
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private async Task ReviewAsync(HttpContext context, AdmissionReview body, Func<AdmissionRequest, CancellationToken, Task<AdmissionResponse>> review, CancellationToken ct)
+    {
         var problem = body switch
         {
-            null => "the body must be an AdmissionReview object",
             { ApiVersion: not AdmissionReview.V1 } => "apiVersion must be " + AdmissionReview.V1,
             { Kind: not "AdmissionReview" } => "kind must be AdmissionReview",
             { Request: null } => "request is missing",
@@ -96,7 +106,7 @@ internal sealed partial class WebhookEndpoints(AdmissionHandler handler, Admissi
             return;
         }
 
-        var request = body!.Request!;
+        var request = body.Request!;
         AdmissionResponse response;
         try
         {
@@ -115,27 +125,6 @@ internal sealed partial class WebhookEndpoints(AdmissionHandler handler, Admissi
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.BodyWriter, new AdmissionReview { ApiVersion = AdmissionReview.V1, Kind = "AdmissionReview", Response = response }, ReviewJsonContext.Default.AdmissionReview, ct);
-    }
-
-    /// <summary>Decodes the whole body (trailing data is an error); the review's objects are copied out of the buffer.</summary>
-    private static AdmissionReview? Decode(ReadOnlySequence<byte> buffer)
-    {
-        if (buffer.IsSingleSegment)
-        {
-            return JsonSerializer.Deserialize(buffer.FirstSpan, ReviewJsonContext.Default.AdmissionReview);
-        }
-
-        var length = checked((int)buffer.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            buffer.CopyTo(rented);
-            return JsonSerializer.Deserialize(rented.AsSpan(0, length), ReviewJsonContext.Default.AdmissionReview);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
     }
 
     private static Task<AdmissionResponse> ValidateSecretAsync(AdmissionRequest request, CancellationToken cancellationToken) =>
