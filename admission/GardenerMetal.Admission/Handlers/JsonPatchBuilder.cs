@@ -9,7 +9,8 @@ internal static class JsonPatchBuilder
 {
     public static JsonArray Build(JsonElement original, IReadOnlyList<DefaultedField> fields)
     {
-        var document = JsonNode.Parse(original.GetRawText())!;
+        // Element-backed and materialised lazily: only the objects along the defaulted paths are built.
+        var document = JsonObject.Create(original)!;
         var patch = new JsonArray();
         foreach (var field in fields)
         {

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 using GardenerMetal.Admission.Handlers;
 using GardenerMetal.Admission.Review;
@@ -40,25 +41,58 @@ internal sealed partial class WebhookEndpoints(AdmissionHandler handler, Admissi
             return;
         }
 
-        AdmissionReview? body;
+        var reader = context.Request.BodyReader;
+        ReadResult read;
         try
         {
-            body = await JsonSerializer.DeserializeAsync(context.Request.Body, ReviewJsonContext.Default.AdmissionReview, ct);
+            // Buffer the whole body in the request pipe (bounded by Kestrel's MaxRequestBodySize).
+            while (true)
+            {
+                read = await reader.ReadAsync(ct);
+                if (read.IsCompleted || read.IsCanceled)
+                {
+                    break;
+                }
+
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             await PlainAsync(context, StatusCodes.Status413PayloadTooLarge, "request body exceeds " + options.MaxRequestBodyBytes + " bytes");
             return;
         }
-        catch (JsonException ex)
-        {
-            await PlainAsync(context, StatusCodes.Status400BadRequest, "malformed AdmissionReview: invalid JSON at " + (ex.Path ?? "$") + " (line " + ex.LineNumber + ")");
-            return;
-        }
 
+        // Parsed once, in place: request.object stays a view into the pipe's buffer (no copy), so the
+        // buffer is released only after the response has been written.
+        JsonDocument? document = null;
+        try
+        {
+            AdmissionReview body;
+            try
+            {
+                document = JsonDocument.Parse(read.Buffer);
+                body = AdmissionReviewReader.Read(document.RootElement);
+            }
+            catch (JsonException ex)
+            {
+                await PlainAsync(context, StatusCodes.Status400BadRequest, "malformed AdmissionReview: invalid JSON at " + (ex.Path ?? "$") + " (line " + ex.LineNumber + ")" + (ex.Path is null ? string.Empty : ": " + ex.Message));
+                return;
+            }
+
+            await ReviewAsync(context, body, review, ct);
+        }
+        finally
+        {
+            document?.Dispose();
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private async Task ReviewAsync(HttpContext context, AdmissionReview body, Func<AdmissionRequest, CancellationToken, Task<AdmissionResponse>> review, CancellationToken ct)
+    {
         var problem = body switch
         {
-            null => "the body must be an AdmissionReview object",
             { ApiVersion: not AdmissionReview.V1 } => "apiVersion must be " + AdmissionReview.V1,
             { Kind: not "AdmissionReview" } => "kind must be AdmissionReview",
             { Request: null } => "request is missing",
@@ -72,7 +106,7 @@ internal sealed partial class WebhookEndpoints(AdmissionHandler handler, Admissi
             return;
         }
 
-        var request = body!.Request!;
+        var request = body.Request!;
         AdmissionResponse response;
         try
         {
@@ -90,7 +124,7 @@ internal sealed partial class WebhookEndpoints(AdmissionHandler handler, Admissi
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new AdmissionReview { ApiVersion = AdmissionReview.V1, Kind = "AdmissionReview", Response = response }, ReviewJsonContext.Default.AdmissionReview, ct);
+        await JsonSerializer.SerializeAsync(context.Response.BodyWriter, new AdmissionReview { ApiVersion = AdmissionReview.V1, Kind = "AdmissionReview", Response = response }, ReviewJsonContext.Default.AdmissionReview, ct);
     }
 
     private static Task<AdmissionResponse> ValidateSecretAsync(AdmissionRequest request, CancellationToken cancellationToken) =>

@@ -15,15 +15,7 @@ public static class WorkerValidation
         ArgumentNullException.ThrowIfNull(path);
         var errors = new List<FieldError>();
         workers ??= [];
-        var offered = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var image in cloudProfile?.Spec.MachineImages ?? [])
-        {
-            foreach (var version in image.Versions ?? [])
-            {
-                offered.Add(image.Name + "-" + version.Version);
-            }
-        }
-
+        var offered = cloudProfile is null ? NoImages : OfferedImages.GetValue(cloudProfile, CollectOfferedImages);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < workers.Count; i++)
         {
@@ -65,6 +57,25 @@ public static class WorkerValidation
         }
 
         return errors;
+    }
+
+    /// <summary>"name-version" of every machine image a CloudProfile offers, per CloudProfile instance (records are immutable; callers cache profiles).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CloudProfile, SortedSet<string>> OfferedImages = [];
+
+    private static readonly SortedSet<string> NoImages = new(StringComparer.Ordinal);
+
+    private static SortedSet<string> CollectOfferedImages(CloudProfile cloudProfile)
+    {
+        var offered = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var image in cloudProfile.Spec.MachineImages ?? [])
+        {
+            foreach (var version in image.Versions ?? [])
+            {
+                offered.Add(image.Name + "-" + version.Version);
+            }
+        }
+
+        return offered;
     }
 
     /// <summary>Roles are valid, unique label name parts; the host selector is a well-formed label selector; networks are unique and non-empty.</summary>
