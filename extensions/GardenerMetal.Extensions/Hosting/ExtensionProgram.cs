@@ -1,0 +1,87 @@
+using System.Globalization;
+using GardenerMetal.Kubernetes;
+using GardenerMetal.Kubernetes.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GardenerMetal.Extensions.Hosting;
+
+/// <summary>
+/// The Program.cs of every extension binary:
+/// <c>return await ExtensionProgram.RunAsync(args, ["infrastructure", "worker"], host =&gt; host.AddController(...));</c>
+/// Parses the flags, logs JSON to the console, serves /healthz, /readyz and /metrics on
+/// <c>--health-bind-address</c>, runs the controllers, and shuts down gracefully on SIGTERM.
+/// </summary>
+public static class ExtensionProgram
+{
+    /// <summary>Runs the binary; returns the process exit code (2 for bad flags).</summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyCollection<string> controllerNames, Action<ControllerHost> register, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(register);
+        ControllerHostOptions options;
+        try
+        {
+            options = ControllerHostOptions.Parse(args, controllerNames);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        var configuration = options.Kubeconfig is { } path
+            ? KubernetesClientConfiguration.FromKubeconfigFile(path)
+            : KubernetesClientConfiguration.InCluster();
+        await using var app = Build(options, configuration, register);
+        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Builds the web host with the controllers as a hosted service (exposed for tests).</summary>
+    public static WebApplication Build(ControllerHostOptions options, KubernetesClientConfiguration configuration, Action<ControllerHost> register)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(register);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.WebHost.UseUrls("http://" + NormalizeBindAddress(options.HealthBindAddress));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton(sp => new KubernetesClient(configuration, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var host = new ControllerHost(sp.GetRequiredService<KubernetesClient>(), options, sp.GetRequiredService<ILoggerFactory>());
+            register(host);
+            return host;
+        });
+        builder.Services.AddHostedService<ControllerHostService>();
+
+        var app = builder.Build();
+        MapEndpoints(app, app.Services.GetRequiredService<ControllerHost>());
+        return app;
+    }
+
+    /// <summary>Maps /healthz (process alive), /readyz (caches synced or standing by) and /metrics (Prometheus text).</summary>
+    public static void MapEndpoints(WebApplication app, ControllerHost host)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(host);
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", () => host.IsReady ? Results.Text("ok") : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/metrics", () => Results.Text(host.Metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+    }
+
+    private static string NormalizeBindAddress(string address) =>
+        address.StartsWith(':') ? "0.0.0.0" + address : address.Contains(':', StringComparison.Ordinal) ? address : address + ":" + 8081.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+namespace GardenerMetal.Extensions.Reconciliation;
+
+/// <summary>Settings of one extension controller.</summary>
+public sealed record ExtensionReconcilerOptions
+{
+    /// <summary>The <c>spec.type</c> this controller handles (e.g. <c>metal</c>); other types are ignored.</summary>
+    public required string ExtensionType { get; init; }
+
+    /// <summary>The extension class handled; null handles objects without <c>spec.class</c> or with <c>shoot</c>.</summary>
+    public string? ExtensionClass { get; init; }
+
+    /// <summary>Reconcile on generation changes instead of the <c>gardener.cloud/operation</c> annotation.</summary>
+    public bool IgnoreOperationAnnotation { get; init; }
+
+    /// <summary>How often a metadata patch is retried after a resourceVersion conflict.</summary>
+    public int ConflictRetries { get; init; } = 5;
+}

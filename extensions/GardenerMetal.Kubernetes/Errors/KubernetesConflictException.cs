@@ -1,0 +1,37 @@
+using GardenerMetal.Kubernetes.Models;
+
+namespace GardenerMetal.Kubernetes.Errors;
+
+/// <summary>409 Conflict: stale resourceVersion on replace, or failed delete preconditions. Re-read and retry.</summary>
+public sealed class KubernetesConflictException : KubernetesApiException
+{
+    /// <summary>Creates the exception without server details.</summary>
+    public KubernetesConflictException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">The message.</param>
+    public KubernetesConflictException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and inner exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public KubernetesConflictException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception from a response.</summary>
+    /// <param name="statusCode">HTTP status code.</param>
+    /// <param name="status">The server's Status body.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public KubernetesConflictException(int statusCode, Status? status, string message, Exception? innerException = null)
+        : base(statusCode, status, message, innerException)
+    {
+    }
+}
