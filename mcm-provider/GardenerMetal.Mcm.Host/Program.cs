@@ -1,0 +1,60 @@
+using System.CommandLine;
+using GardenerMetal.Grpc;
+using GardenerMetal.Mcm.Hosting;
+
+var driverListen = new Option<string>("--driver-listen")
+{
+    Description = "gRPC driver listener: unix:///path/to/socket or 127.0.0.1:<port> (HTTP/2 cleartext)",
+    Required = true,
+};
+var healthListen = new Option<string>("--health-listen")
+{
+    Description = "health listener for /healthz and /readyz (host:port or unix:///path); \"off\" disables it",
+    DefaultValueFactory = _ => "127.0.0.1:8081",
+};
+var machineController = new Option<bool>("--machine-controller")
+{
+    Description = "run the machine controller (Machines/MachineClasses); false starts the driver service alone",
+    DefaultValueFactory = _ => false,
+};
+var maxMessage = new Option<int>("--max-receive-message-size")
+{
+    Description = "largest accepted request message in bytes",
+    DefaultValueFactory = _ => 4 * 1024 * 1024,
+};
+
+var root = new RootCommand("machine-controller-manager-provider-metal: MCM driver for metal-stack machines over gRPC")
+{
+    driverListen, healthListen, machineController, maxMessage,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    DriverHostOptions options;
+    try
+    {
+        var health = parse.GetValue(healthListen)!;
+        options = new DriverHostOptions
+        {
+            DriverListen = GrpcEndpointAddress.Parse(parse.GetValue(driverListen)!, "--driver-listen"),
+            HealthListen = health == "off" ? null : GrpcEndpointAddress.Parse(health, "--health-listen"),
+            MachineController = parse.GetValue(machineController),
+            Grpc = new GrpcServerOptions { MaxReceiveMessageSize = parse.GetValue(maxMessage) },
+        };
+        if (options.Grpc.MaxReceiveMessageSize <= 0)
+        {
+            throw new FormatException("--max-receive-message-size: must be positive");
+        }
+
+        await using var app = DriverHost.Build(options);
+        await app.StartAsync(cancellationToken);
+        Console.WriteLine($"driver listening on {options.DriverListen}; health on {options.HealthListen?.ToString() ?? "off"}");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+    catch (Exception ex) when (ex is FormatException or ArgumentException)
+    {
+        await Console.Error.WriteLineAsync(ex.Message);
+        return 2;
+    }
+});
+return await root.Parse(args).InvokeAsync();

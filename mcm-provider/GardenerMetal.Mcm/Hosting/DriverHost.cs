@@ -1,0 +1,80 @@
+using GardenerMetal.Grpc;
+using GardenerMetal.Mcm.Metal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GardenerMetal.Mcm.Hosting;
+
+/// <summary>
+/// The machine-controller-manager-provider-metal process: the metal driver on the gRPC transport
+/// plus health endpoints. The machine controller is a separate switch (not part of this build yet).
+/// </summary>
+public static class DriverHost
+{
+    /// <summary>Builds the host (not started). <paramref name="configureLogging"/> may replace the console logger.</summary>
+    public static WebApplication Build(DriverHostOptions options, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MachineController)
+        {
+            throw new ArgumentException("--machine-controller: the machine controller is not part of this build yet; run with --machine-controller=false", nameof(options));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "machine-controller-manager-provider-metal" });
+        builder.Logging.ClearProviders();
+        if (configureLogging is null)
+        {
+            builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        }
+        else
+        {
+            configureLogging(builder.Logging);
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ListenGrpc(options.DriverListen);
+            if (options.HealthListen is { } health)
+            {
+                if (health.SocketPath is { } path)
+                {
+                    kestrel.ListenUnixSocket(path, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+                }
+                else
+                {
+                    kestrel.Listen(health.EndPoint!, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+                }
+            }
+        });
+        builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton<CachingMetalApiClientFactory>(_ => new CachingMetalApiClientFactory());
+        builder.Services.AddSingleton<IMetalApiClientFactory>(sp => sp.GetRequiredService<CachingMetalApiClientFactory>());
+        builder.Services.AddSingleton<MetalMachineDriver>();
+        builder.Services.AddSingleton(sp => new GrpcRequestDispatcher(
+            [sp.GetRequiredService<MetalMachineDriver>().BindService()],
+            options.Grpc,
+            sp.GetRequiredService<ILogger<GrpcRequestDispatcher>>()));
+
+        var app = builder.Build();
+        var dispatcher = app.Services.GetRequiredService<GrpcRequestDispatcher>();
+        app.Use(next => context => GrpcRequestDispatcher.IsGrpcRequest(context) ? dispatcher.HandleAsync(context) : next(context));
+        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/readyz");
+        return app;
+    }
+
+    /// <summary>The addresses Kestrel bound (TCP port 0 resolved), after start.</summary>
+    public static IReadOnlyList<string> BoundAddresses(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+    }
+}

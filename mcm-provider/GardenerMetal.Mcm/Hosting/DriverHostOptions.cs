@@ -1,0 +1,19 @@
+using GardenerMetal.Grpc;
+
+namespace GardenerMetal.Mcm.Hosting;
+
+/// <summary>What the MCM provider host serves.</summary>
+public sealed record DriverHostOptions
+{
+    /// <summary>The gRPC driver listener (<c>--driver-listen</c>): unix socket or TCP, HTTP/2 cleartext.</summary>
+    public required GrpcEndpointAddress DriverListen { get; init; }
+
+    /// <summary>The health listener (<c>--health-listen</c>, HTTP/1.1 and HTTP/2, <c>/healthz</c> and <c>/readyz</c>); null disables it.</summary>
+    public GrpcEndpointAddress? HealthListen { get; init; }
+
+    /// <summary>Whether the machine controller runs (<c>--machine-controller</c>).</summary>
+    public bool MachineController { get; init; }
+
+    /// <summary>Limits of the gRPC server.</summary>
+    public GrpcServerOptions Grpc { get; init; } = new();
+}
