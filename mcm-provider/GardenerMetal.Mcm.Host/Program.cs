@@ -17,6 +17,14 @@ var machineController = new Option<bool>("--machine-controller")
     Description = "run the machine controller (Machines/MachineClasses); false starts the driver service alone",
     DefaultValueFactory = _ => false,
 };
+var kubeconfig = new Option<string?>("--kubeconfig")
+{
+    Description = "kubeconfig of the seed for the machine controller (default: $KUBECONFIG, ~/.kube/config, else in-cluster)",
+};
+var ns = new Option<string?>("--namespace")
+{
+    Description = "namespace of the Machines and MachineClasses the machine controller watches (default: all)",
+};
 var maxMessage = new Option<int>("--max-receive-message-size")
 {
     Description = "largest accepted request message in bytes",
@@ -25,7 +33,7 @@ var maxMessage = new Option<int>("--max-receive-message-size")
 
 var root = new RootCommand("machine-controller-manager-provider-metal: MCM driver for metal-stack machines over gRPC")
 {
-    driverListen, healthListen, machineController, maxMessage,
+    driverListen, healthListen, machineController, kubeconfig, ns, maxMessage,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -38,6 +46,8 @@ root.SetAction(async (parse, cancellationToken) =>
             DriverListen = GrpcEndpointAddress.Parse(parse.GetValue(driverListen)!, "--driver-listen"),
             HealthListen = health == "off" ? null : GrpcEndpointAddress.Parse(health, "--health-listen"),
             MachineController = parse.GetValue(machineController),
+            Kubeconfig = parse.GetValue(kubeconfig),
+            Controller = new GardenerMetal.Mcm.Controller.MachineControllerOptions { Namespace = parse.GetValue(ns) },
             Grpc = new GrpcServerOptions { MaxReceiveMessageSize = parse.GetValue(maxMessage) },
         };
         if (options.Grpc.MaxReceiveMessageSize <= 0)
@@ -51,7 +61,7 @@ root.SetAction(async (parse, cancellationToken) =>
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
-    catch (Exception ex) when (ex is FormatException or ArgumentException)
+    catch (Exception ex) when (ex is FormatException or ArgumentException or GardenerMetal.Kubernetes.Configuration.KubernetesConfigurationException)
     {
         await Console.Error.WriteLineAsync(ex.Message);
         return 2;

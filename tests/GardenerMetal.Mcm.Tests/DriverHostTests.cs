@@ -39,7 +39,34 @@ public sealed class DriverHostTests
     }
 
     [Fact]
-    public void Build_MachineControllerRequested_ClearErrorNamingTheSwitch()
+    public async Task Build_WithMachineController_MachineBecomesRunningThroughTheHostsDriver()
+    {
+        // Arrange
+        await using var h = await ControllerHarness.StartAsync();
+        await using var app = DriverHost.Build(
+            new DriverHostOptions
+            {
+                DriverListen = GrpcEndpointAddress.ForUnixSocket(h.NewSocketPath()),
+                MachineController = true,
+                Kubeconfig = h.KubeconfigPath,
+                Controller = ControllerHarness.TestOptions,
+            },
+            logging => logging.ClearProviders());
+        await app.StartAsync().WaitAsync(Bound);
+
+        // Act
+        await h.CreateMachineAsync("worker-0").WaitAsync(Bound);
+        await ControllerHarness.WaitUntilAsync(
+            async () => (await h.ListMachinesAsync()).Single().Status?.CurrentStatus?.Phase == GardenerMetal.Mcm.Controller.MachinePhases.Running,
+            "worker-0 Running");
+
+        // Assert
+        Assert.Single(h.Sim.MachinesWithTag(ControllerHarness.ClusterTag));
+        await app.StopAsync().WaitAsync(Bound);
+    }
+
+    [Fact]
+    public void Build_MachineControllerWithDynamicPort_ClearErrorNamingTheSwitch()
     {
         // Act
         var error = Assert.Throws<ArgumentException>(() => DriverHost.Build(new DriverHostOptions

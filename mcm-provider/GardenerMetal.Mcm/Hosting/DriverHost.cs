@@ -1,4 +1,6 @@
 using GardenerMetal.Grpc;
+using GardenerMetal.Kubernetes;
+using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.Mcm.Metal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,7 +14,7 @@ namespace GardenerMetal.Mcm.Hosting;
 
 /// <summary>
 /// The machine-controller-manager-provider-metal process: the metal driver on the gRPC transport
-/// plus health endpoints. The machine controller is a separate switch (not part of this build yet).
+/// plus health endpoints, and optionally the machine controller (which calls the driver over the same listener).
 /// </summary>
 public static class DriverHost
 {
@@ -20,9 +22,9 @@ public static class DriverHost
     public static WebApplication Build(DriverHostOptions options, Action<ILoggingBuilder>? configureLogging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.MachineController)
+        if (options.MachineController && options.DriverListen.EndPoint is { Port: 0 })
         {
-            throw new ArgumentException("--machine-controller: the machine controller is not part of this build yet; run with --machine-controller=false", nameof(options));
+            throw new ArgumentException("--machine-controller: needs a fixed --driver-listen address (port 0 cannot be dialled)", nameof(options));
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "machine-controller-manager-provider-metal" });
@@ -62,6 +64,19 @@ public static class DriverHost
             [sp.GetRequiredService<MetalMachineDriver>().BindService()],
             options.Grpc,
             sp.GetRequiredService<ILogger<GrpcRequestDispatcher>>()));
+
+        if (options.MachineController)
+        {
+            // Fails fast with a message naming the kubeconfig field or file when the seed is not reachable by configuration.
+            var kube = options.Kubeconfig is { } path
+                ? KubernetesClientConfiguration.FromKubeconfigFile(path)
+                : KubernetesClientConfiguration.LoadDefault();
+            builder.Services.AddHostedService(sp => new MachineControllerService(
+                new KubernetesClient(kube, sp.GetRequiredService<ILoggerFactory>()),
+                options.DriverListen,
+                options.Controller,
+                sp.GetRequiredService<ILoggerFactory>()));
+        }
 
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<GrpcRequestDispatcher>();

@@ -14,6 +14,12 @@ public sealed record DriverHostOptions
     /// <summary>Whether the machine controller runs (<c>--machine-controller</c>).</summary>
     public bool MachineController { get; init; }
 
+    /// <summary>The kubeconfig of the seed (<c>--kubeconfig</c>); null: $KUBECONFIG, ~/.kube/config, else in-cluster.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Settings of the machine controller (namespace, retry periods).</summary>
+    public Controller.MachineControllerOptions Controller { get; init; } = new();
+
     /// <summary>Limits of the gRPC server.</summary>
     public GrpcServerOptions Grpc { get; init; } = new();
 }
