@@ -20,4 +20,7 @@ public sealed record LocalSeedOptions
 
     /// <summary>Start the admission webhook (a child process of its real binary) and send the garden objects through it. Default true.</summary>
     public bool Admission { get; init; } = true;
+
+    /// <summary>How long <c>make up</c> waits for every machine to be Running before it gives up. Default 5 min.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 }

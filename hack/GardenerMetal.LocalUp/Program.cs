@@ -6,7 +6,6 @@ using GardenerMetal.LocalUp;
 // `make up`: the suite on the local seed, one shoot up end to end, serving until Ctrl-C.
 //   GardenerMetal.LocalUp [--dir .local] [--kube-port 6443] [--metal-port 18080] [--step-ms 200] [--no-admission] [--timeout-seconds 300]
 var options = new LocalSeedOptions();
-var timeout = TimeSpan.FromMinutes(5);
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -27,7 +26,7 @@ for (var i = 0; i < args.Length; i++)
             "--metal-port" => options with { MetalApiPort = Number("--metal-port", 65535) },
             "--step-ms" => options with { ProvisioningStep = TimeSpan.FromMilliseconds(Number("--step-ms", 60_000)) },
             "--no-admission" => options with { Admission = false },
-            "--timeout-seconds" => (timeout = TimeSpan.FromSeconds(Number("--timeout-seconds", 86_400))) is var _ ? options : options,
+            "--timeout-seconds" => options with { Timeout = TimeSpan.FromSeconds(Number("--timeout-seconds", 86_400)) },
             _ => throw new ArgumentException($"unknown argument \"{args[i]}\"; usage: [--dir .local] [--kube-port 6443] [--metal-port 18080] [--step-ms 200] [--no-admission] [--timeout-seconds 300]"),
         };
     }
@@ -56,7 +55,7 @@ void OnSignal(PosixSignalContext context)
     if (!stop.IsCancellationRequested)
     {
         ui.WriteLine();
-        ui.WriteLine("Ctrl-C: stopping everything …");
+        ui.WriteLine("stopping everything …");
         stop.Cancel();
     }
 }
@@ -76,7 +75,7 @@ try
     var workerApplied = false;
     string? last = null;
     using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
-    deadline.CancelAfter(timeout);
+    deadline.CancelAfter(options.Timeout);
     ShootProgress progress;
     while (true)
     {
@@ -129,7 +128,7 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 }
 catch (OperationCanceledException)
 {
-    await errors.WriteLineAsync($"make up: not all machines were Running after {timeout.TotalSeconds:0} s; see {logPath}");
+    await errors.WriteLineAsync($"make up: not all machines were Running after {options.Timeout.TotalSeconds:0} s; see {logPath}");
     return 1;
 }
 catch (LocalUpException ex)
