@@ -28,4 +28,4 @@ clean: ## remove build output and .local/
 bench: $(BENCH_TARGETS) ## run every benchmark; figures land in .local/bench/
 	@echo "benchmarks done: $(BENCH_TARGETS)"
 
-up: seed ## the main job on the local seed (until the end-to-end runner lands: the Kubernetes API emulator)
+up: local-up ## the main job: one shoot up end to end on the local seed (emulator, metal-api simulator, all deployables) until Ctrl-C
