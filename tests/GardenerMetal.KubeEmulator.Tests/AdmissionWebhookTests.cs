@@ -35,6 +35,41 @@ public sealed class AdmissionWebhookTests(EmulatorFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ValidatingWebhook_DenialWithDetails_PassesStatusThroughLikeKubeApiserver()
+    {
+        await using var hook = await FakeWebhookServer.StartAsync().WaitAsync(Api.Timeout);
+        await SetUpAsync("invalid", "ValidatingWebhookConfiguration", hook.BaseAddress + "deny-invalid", hook.CaBundle, "Fail", 10);
+
+        var (code, status) = await Api.PostAsync(_http, "/api/v1/namespaces/wh-invalid/configmaps", """{"metadata":{"name":"x"}}""");
+
+        // kube-apiserver (webhook/errors.ToStatusErr) keeps the webhook's code, reason and details and prefixes the message.
+        Assert.Equal((HttpStatusCode)422, code);
+        Assert.Equal("Status", (string?)status["kind"]);
+        Assert.Equal("Failure", (string?)status["status"]);
+        Assert.Equal(422, (int)status["code"]!);
+        Assert.Equal("Invalid", (string?)status["reason"]);
+        Assert.Equal(
+            "admission webhook \"invalid.test.gardenermetal.io\" denied the request: Shoot.core.gardener.cloud \"x\" is invalid: [spec.region: Required value, spec.provider.type: Unsupported value: \"aws\"]",
+            (string?)status["message"]);
+        var details = status["details"]!;
+        Assert.Equal("x", (string?)details["name"]);
+        Assert.Equal("core.gardener.cloud", (string?)details["group"]);
+        Assert.Equal("Shoot", (string?)details["kind"]);
+        var causes = details["causes"]!.AsArray().Select(c => ((string?)c!["field"], (string?)c["reason"], (string?)c["message"])).ToList();
+        Assert.Equal(
+            [("spec.region", "FieldValueRequired", "Required value"), ("spec.provider.type", "FieldValueNotSupported", "Unsupported value: \"aws\"")],
+            causes);
+
+        // kubectl renders an Invalid Status with details per field, as it does against a real cluster.
+        var kubectl = await ProcessRunner.RunAsync(
+            "kubectl", ["create", "-f", "-"], fixture, TimeSpan.FromSeconds(60), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: wh-invalid\n");
+        Assert.NotEqual(0, kubectl.ExitCode);
+        Assert.Contains("The Shoot \"x\" is invalid:", kubectl.Stderr, StringComparison.Ordinal);
+        Assert.Contains("* spec.region: Required value", kubectl.Stderr, StringComparison.Ordinal);
+        Assert.Contains("* spec.provider.type: Unsupported value: \"aws\"", kubectl.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnreachableWebhook_FailurePolicyDecides()
     {
         await SetUpAsync("ignore", "ValidatingWebhookConfiguration", "https://127.0.0.1:1/none", null, "Ignore", 2);

@@ -53,6 +53,39 @@ public sealed class CustomResourceTests(EmulatorFixture fixture) : IClassFixture
         Assert.Contains(field, (string?)status["message"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-11-21T20:01:02Z", true)]
+    [InlineData("2026-11-21T20:01:02.1Z", true)]
+    [InlineData("2026-11-21T20:01:02.1234567Z", true)]
+    [InlineData("2026-11-21T20:01:02.12345678Z", true)]
+    [InlineData("2026-11-21T20:01:02.123456789Z", true)]
+    [InlineData("2026-11-21T20:01:02.123456789123+05:30", true)]
+    [InlineData("2026-11-21T20:01:02-07:00", true)]
+    [InlineData("2024-02-29T23:59:59.5Z", true)]
+    [InlineData("2026-11-21T20:01:02", false)]
+    [InlineData("2026-11-21T20:01:02.Z", false)]
+    [InlineData("2026-11-21 20:01:02Z", false)]
+    [InlineData("2026-13-01T00:00:00Z", false)]
+    [InlineData("2026-02-29T00:00:00Z", false)]
+    [InlineData("2026-11-21T24:00:00Z", false)]
+    [InlineData("2026-11-21T20:01:02+5:30", false)]
+    [InlineData("2026-11-21T20:01:02+24:00", false)]
+    [InlineData("2026-11-21T20:01:02Zjunk", false)]
+    public async Task Create_DateTimeFormat_AcceptsRfc3339WithAnyFractionRejectsGarbage(string value, bool valid)
+    {
+        var name = "dt-" + Guid.NewGuid().ToString("N")[..8];
+        var (code, status) = await Api.PostAsync(_http, Widgets, $$$"""{"apiVersion":"test.gardenermetal.io/v1","kind":"Widget","metadata":{"name":"{{{name}}}"},"spec":{"size":1,"created":"{{{value}}}"}}""");
+        if (valid)
+        {
+            Assert.True(code == HttpStatusCode.Created, status.ToJsonString());
+        }
+        else
+        {
+            Assert.Equal((HttpStatusCode)422, code);
+            Assert.Equal("spec.created", (string?)status["details"]!["causes"]!.AsArray().Single()!["field"]);
+        }
+    }
+
     [Fact]
     public async Task Create_UnknownFields_ArePrunedUnlessPreserved_StrictRejects()
     {

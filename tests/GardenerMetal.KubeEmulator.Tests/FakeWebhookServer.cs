@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GardenerMetal.KubeEmulator.Tests;
 
-/// <summary>A real HTTPS admission webhook (own CA) with /mutate, /deny and /slow endpoints, recording what it received.</summary>
+/// <summary>A real HTTPS admission webhook (own CA) with /mutate, /deny, /deny-invalid and /slow endpoints, recording what it received.</summary>
 public sealed class FakeWebhookServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -60,6 +60,17 @@ public sealed class FakeWebhookServer : IAsyncDisposable
                 case "/deny":
                     response["allowed"] = false;
                     response["status"] = new JsonObject { ["code"] = 403, ["reason"] = "Forbidden", ["message"] = "no thanks" };
+                    break;
+                case "/deny-invalid":
+                    // What a Gardener validator answers: an Invalid Status naming the object and the fields.
+                    response["allowed"] = false;
+                    response["status"] = JsonNode.Parse("""
+                        {"status":"Failure","code":422,"reason":"Invalid",
+                         "message":"Shoot.core.gardener.cloud \"x\" is invalid: [spec.region: Required value, spec.provider.type: Unsupported value: \"aws\"]",
+                         "details":{"name":"x","group":"core.gardener.cloud","kind":"Shoot","causes":[
+                           {"reason":"FieldValueRequired","message":"Required value","field":"spec.region"},
+                           {"reason":"FieldValueNotSupported","message":"Unsupported value: \"aws\"","field":"spec.provider.type"}]}}
+                        """);
                     break;
                 case "/slow":
                     await Task.Delay(TimeSpan.FromSeconds(5), ctx.RequestAborted);

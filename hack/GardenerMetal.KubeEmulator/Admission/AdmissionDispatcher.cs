@@ -232,24 +232,38 @@ internal sealed class AdmissionDispatcher : IDisposable
 
         if (response["allowed"]?.GetValueKind() != JsonValueKind.True)
         {
-            var status = response["status"] as JsonObject;
-            var code = status?["code"]?.GetValueKind() == JsonValueKind.Number ? JsonNumbers.ToInt(status["code"]!) : 0;
-            if (code < 400)
-            {
-                code = 400;
-            }
-
-            var denied = $"admission webhook \"{webhook.Name}\" denied the request";
-            var message = status?["message"]?.ToString() is { Length: > 0 } m ? $"{denied}: {m}"
-                : status?["reason"]?.ToString() is { Length: > 0 } r ? $"{denied}: {r}"
-                : $"{denied} without explanation";
-            var causes = (status?["details"]?["causes"] as JsonArray)?.OfType<JsonObject>()
-                .Select(c => new StatusCause(c["reason"]?.ToString() ?? string.Empty, c["message"]?.ToString() ?? string.Empty, c["field"]?.ToString() ?? string.Empty))
-                .ToList();
-            throw new ApiException(code, status?["reason"]?.ToString() ?? string.Empty, message, causes);
+            throw Denial(webhook.Name, response["status"] as JsonObject);
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// The webhook's result as the client gets it, like webhook/errors.ToStatusErr of kube-apiserver 1.32 (the version
+    /// the emulator reports): code (at least 400), reason and details (name, group, kind, causes, …) are the webhook's,
+    /// the message is prefixed with who denied. kubectl needs the details to print "The Shoot "x" is invalid:" per field.
+    /// </summary>
+    private static ApiException Denial(string webhookName, JsonObject? result)
+    {
+        var code = result?["code"]?.GetValueKind() == JsonValueKind.Number ? JsonNumbers.ToInt(result["code"]!) : 0;
+        if (code is < 400 or > 599)
+        {
+            // kube-apiserver raises codes below 400 to 400; above 599 is no HTTP status at all.
+            code = code < 400 ? 400 : 500;
+        }
+
+        var denied = $"admission webhook \"{webhookName}\" denied the request";
+        var message = result?["message"]?.ToString() is { Length: > 0 } m ? $"{denied}: {m}"
+            : result?["reason"]?.ToString() is { Length: > 0 } r ? $"{denied}: {r}"
+            : $"{denied} without explanation";
+        var details = result?["details"] as JsonObject;
+        var causes = (details?["causes"] as JsonArray)?.OfType<JsonObject>()
+            .Select(c => new StatusCause(c["reason"]?.ToString() ?? string.Empty, c["message"]?.ToString() ?? string.Empty, c["field"]?.ToString() ?? string.Empty))
+            .ToList();
+        return new ApiException(code, result?["reason"]?.ToString() ?? string.Empty, message, causes)
+        {
+            PassThroughDetails = details,
+        };
     }
 
     private static JsonObject BuildReview(string uid, AdmissionAttributes attrs)

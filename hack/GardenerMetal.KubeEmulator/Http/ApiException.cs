@@ -45,6 +45,9 @@ internal sealed class ApiException : Exception
 
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>Status details taken verbatim from elsewhere (an admission webhook's result); replaces the Details*/Causes fields.</summary>
+    public JsonObject? PassThroughDetails { get; init; }
+
     public JsonObject ToStatus()
     {
         var status = new JsonObject
@@ -88,7 +91,11 @@ internal sealed class ApiException : Exception
             details["retryAfterSeconds"] = retry;
         }
 
-        if (details.Count > 0)
+        if (PassThroughDetails is not null)
+        {
+            status["details"] = PassThroughDetails.DeepClone();
+        }
+        else if (details.Count > 0)
         {
             status["details"] = details;
         }

@@ -368,9 +368,14 @@ internal sealed class RequestHandler
             timeoutCts.CancelAfter(timeout);
             var ct = timeoutCts.Token;
             var reader = watcher.Reader;
+            var output = ctx.Response.BodyWriter;
             Task<bool>? wait = null;
+            Task? bookmarkDue = bookmarks ? Task.Delay(_options.BookmarkInterval, ct) : null;
             while (!ct.IsCancellationRequested)
             {
+                // Everything queued goes into the response pipe synchronously (the frame is shared, serialized once
+                // per event), then one flush: no per-event async write, no lock held while writing.
+                var written = false;
                 while (reader.TryRead(out var e))
                 {
                     var eventType = Classify(e, ns: apiPath.Namespace, labels, fields);
@@ -395,15 +400,20 @@ internal sealed class RequestHandler
                         frame = WatchEvent.BuildFrame(eventType, Render(type, e.Object));
                     }
 
-                    await ctx.Response.Body.WriteAsync(frame, ct);
+                    output.Write(frame);
+                    written = true;
                 }
 
-                await ctx.Response.Body.FlushAsync(ct);
-                wait ??= reader.WaitToReadAsync(ct).AsTask();
-                if (bookmarks)
+                if (written)
                 {
-                    var delay = Task.Delay(_options.BookmarkInterval, ct);
-                    if (await Task.WhenAny(wait, delay) == delay)
+                    await output.FlushAsync(ct);
+                }
+
+                wait ??= reader.WaitToReadAsync(ct).AsTask();
+                if (bookmarkDue is not null)
+                {
+                    // One timer per bookmark interval, not one per event.
+                    if (await Task.WhenAny(wait, bookmarkDue) == bookmarkDue)
                     {
                         if (ct.IsCancellationRequested)
                         {
@@ -411,6 +421,7 @@ internal sealed class RequestHandler
                         }
 
                         await WriteBookmarkAsync(ctx, type, lastRv, ct);
+                        bookmarkDue = Task.Delay(_options.BookmarkInterval, ct);
                         continue;
                     }
                 }

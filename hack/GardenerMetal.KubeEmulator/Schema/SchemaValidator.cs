@@ -307,7 +307,7 @@ internal static class SchemaValidator
 
     private static bool FormatMatches(string format, string s) => format switch
     {
-        "date-time" or "datetime" => DateTimeOffset.TryParseExact(s, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        "date-time" or "datetime" => IsRfc3339DateTime(s),
         "date" => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
         "byte" => IsBase64(s),
         "uuid" => Guid.TryParseExact(s, "D", out _),
@@ -319,6 +319,71 @@ internal static class SchemaValidator
         "duration" => Regex.IsMatch(s, @"^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", RegexOptions.None, PatternTimeout) || s == "0",
         _ => true,
     };
+
+    /// <summary>
+    /// RFC 3339 date-time as Go's time.Parse(time.RFC3339Nano) accepts it (what kube-apiserver checks):
+    /// <c>yyyy-MM-ddTHH:mm:ss</c>, an optional fraction of any number of digits, then <c>Z</c> or <c>±hh:mm</c>.
+    /// .NET's format strings stop at 7 fractional digits, so this is checked by hand.
+    /// </summary>
+    internal static bool IsRfc3339DateTime(string s)
+    {
+        // 2006-01-02T15:04:05 is 19 characters; the shortest zone is "Z".
+        if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+        {
+            return false;
+        }
+
+        if (!TryDigits(s, 0, 4, out var year) || !TryDigits(s, 5, 2, out var month) || !TryDigits(s, 8, 2, out var day)
+            || !TryDigits(s, 11, 2, out var hour) || !TryDigits(s, 14, 2, out var minute) || !TryDigits(s, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(year, 1), month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var i = 19;
+        if (s[i] == '.')
+        {
+            var start = ++i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        if (i == s.Length - 1)
+        {
+            return s[i] == 'Z';
+        }
+
+        return i == s.Length - 6 && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':'
+            && TryDigits(s, i + 1, 2, out var offsetHours) && offsetHours <= 23
+            && TryDigits(s, i + 4, 2, out var offsetMinutes) && offsetMinutes <= 59;
+    }
+
+    private static bool TryDigits(string s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (s[i] - '0');
+        }
+
+        return true;
+    }
 
     private static bool IsBase64(string s)
     {

@@ -2,16 +2,15 @@ using System.Text;
 
 namespace GardenerMetal.KubeEmulator.Storage;
 
-/// <summary>One change of a store; the wire frame is built once and shared by every watcher.</summary>
+/// <summary>One change of a store; the wire frame is built once, by the writer, and shared by every watcher.</summary>
 internal sealed class WatchEvent
 {
-    private byte[]? _frame;
-
     public WatchEvent(WatchEventType type, StoredObject obj, StoredObject? previous)
     {
         Type = type;
         Object = obj;
         Previous = previous;
+        Frame = BuildFrame(TypeName(type), obj.Json);
     }
 
     public WatchEventType Type { get; }
@@ -30,7 +29,8 @@ internal sealed class WatchEvent
         _ => "DELETED",
     };
 
-    public byte[] Frame => _frame ??= BuildFrame(TypeName(Type), Object.Json);
+    /// <summary>The watch line (<c>{"type":…,"object":…}\n</c>) every watcher of the stored version writes as is.</summary>
+    public byte[] Frame { get; }
 
     public static byte[] BuildFrame(string type, ReadOnlySpan<byte> objectJson)
     {
