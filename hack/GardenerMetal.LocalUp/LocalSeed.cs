@@ -124,12 +124,6 @@ public sealed class LocalSeed : IAsyncDisposable
             .ToArray();
         foreach (var crd in crds)
         {
-            if (Path.GetFileName(crd) == "extensions.gardener.cloud_workers.yaml")
-            {
-                await _emulator.ApplyYamlAsync(WorkerCrdWorkaround(await File.ReadAllTextAsync(crd, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
-                continue;
-            }
-
             await _emulator.ApplyFileAsync(crd, ct).ConfigureAwait(false);
         }
 
@@ -228,26 +222,6 @@ public sealed class LocalSeed : IAsyncDisposable
         var task = Task.Run(() => run(stop.Token), CancellationToken.None);
         _components.Add(new Component(name, wiring, task, stop));
         Step($"{name,-24} {wiring}");
-    }
-
-    /// <summary>
-    /// WORKAROUND (reported to the lead): GardenerMetal.Extensions writes Worker <c>status.machineDeploymentsLastUpdateTime</c>
-    /// with 7 fractional digits (no KubeTimeConverter), and the emulator's date-time check accepts only whole seconds, so
-    /// every Worker status write is rejected. Until either is fixed the local seed serves the Worker CRD without
-    /// <c>format: date-time</c> on that one field; everything else is the upstream CRD unchanged.
-    /// </summary>
-    private static string WorkerCrdWorkaround(string yaml)
-    {
-        var crd = Manifests.Documents(yaml).Single();
-        foreach (var version in crd["spec"]!["versions"]!.AsArray())
-        {
-            if (version?["schema"]?["openAPIV3Schema"]?["properties"]?["status"]?["properties"]?["machineDeploymentsLastUpdateTime"] is JsonObject field)
-            {
-                field.Remove("format");
-            }
-        }
-
-        return crd.ToJsonString();
     }
 
     private static async Task<int> RunThenDispose(Task<int> run, Action dispose)

@@ -27,9 +27,8 @@ public sealed class ShootLifecycleTests : IAsyncLifetime
                 MetalApiPort = 0,
                 ProvisioningStep = TimeSpan.FromMilliseconds(50),
 
-                // admission/GardenerMetal.Admission does not build on this branch yet (see README "Status");
-                // with Admission = true the runner sends the garden Shoot through the webhook.
-                Admission = false,
+                // The garden Shoot goes through the real admission webhook binary (built with the solution).
+                Admission = true,
             },
             TextWriter.Null,
             CancellationToken.None).WaitAsync(Step);
