@@ -3,6 +3,7 @@ using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.Kubernetes.LeaderElection;
 using GardenerMetal.Mcm.Metal;
+using GardenerMetal.MetalApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
