@@ -2,6 +2,7 @@ using GardenerMetal.Extensions.Apis;
 using GardenerMetal.Extensions.Hosting;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
+using GardenerMetal.MetalApi;
 using GardenerMetal.Provider.Controllers.Infrastructure;
 using GardenerMetal.Provider.Controllers.Worker;
 using Microsoft.Extensions.Logging;

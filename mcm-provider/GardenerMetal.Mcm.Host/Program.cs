@@ -25,6 +25,20 @@ var ns = new Option<string?>("--namespace")
 {
     Description = "namespace of the Machines and MachineClasses the machine controller watches (default: all)",
 };
+var leaderElection = new Option<bool>("--leader-election")
+{
+    Description = "with --machine-controller: run the controller only while holding a coordination.k8s.io/v1 Lease (the driver serves on every replica) [default: true]",
+    DefaultValueFactory = _ => true,
+};
+var leaderElectionId = new Option<string>("--leader-election-id")
+{
+    Description = "name of the machine controller's Lease",
+    DefaultValueFactory = _ => MachineControllerLeaderElection.DefaultLeaseName,
+};
+var leaderElectionNamespace = new Option<string?>("--leader-election-namespace")
+{
+    Description = "namespace of the Lease (default: --namespace, else the kubeconfig context's or in-cluster namespace)",
+};
 var maxMessage = new Option<int>("--max-receive-message-size")
 {
     Description = "largest accepted request message in bytes",
@@ -33,7 +47,7 @@ var maxMessage = new Option<int>("--max-receive-message-size")
 
 var root = new RootCommand("machine-controller-manager-provider-metal: MCM driver for metal-stack machines over gRPC")
 {
-    driverListen, healthListen, machineController, kubeconfig, ns, maxMessage,
+    driverListen, healthListen, machineController, kubeconfig, ns, leaderElection, leaderElectionId, leaderElectionNamespace, maxMessage,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -48,6 +62,12 @@ root.SetAction(async (parse, cancellationToken) =>
             MachineController = parse.GetValue(machineController),
             Kubeconfig = parse.GetValue(kubeconfig),
             Controller = new GardenerMetal.Mcm.Controller.MachineControllerOptions { Namespace = parse.GetValue(ns) },
+            LeaderElection = new MachineControllerLeaderElection
+            {
+                Enabled = parse.GetValue(leaderElection),
+                LeaseName = parse.GetValue(leaderElectionId)!,
+                Namespace = parse.GetValue(leaderElectionNamespace),
+            },
             Grpc = new GrpcServerOptions { MaxReceiveMessageSize = parse.GetValue(maxMessage) },
         };
         if (options.Grpc.MaxReceiveMessageSize <= 0)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.Mcm.Metal;
+using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using GardenerMetal.MetalSim;
 using Google.Protobuf;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GardenerMetal.Extensions.Apis;
+using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using GardenerMetal.MetalSim;
 using GardenerMetal.Provider.Controllers.Infrastructure;

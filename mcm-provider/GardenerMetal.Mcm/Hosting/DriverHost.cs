@@ -1,7 +1,9 @@
 using GardenerMetal.Grpc;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
+using GardenerMetal.Kubernetes.LeaderElection;
 using GardenerMetal.Mcm.Metal;
+using GardenerMetal.MetalApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -71,10 +73,12 @@ public static class DriverHost
             var kube = options.Kubeconfig is { } path
                 ? KubernetesClientConfiguration.FromKubeconfigFile(path)
                 : KubernetesClientConfiguration.LoadDefault();
+            var election = LeaderElectionFor(options, kube);
             builder.Services.AddHostedService(sp => new MachineControllerService(
                 new KubernetesClient(kube, sp.GetRequiredService<ILoggerFactory>()),
                 options.DriverListen,
                 options.Controller,
+                election,
                 sp.GetRequiredService<ILoggerFactory>()));
         }
 
@@ -84,6 +88,49 @@ public static class DriverHost
         app.MapHealthChecks("/healthz");
         app.MapHealthChecks("/readyz");
         return app;
+    }
+
+    /// <summary>The Lease settings of the machine controller, or null when leader election is off; errors name the flag.</summary>
+    private static LeaderElectionOptions? LeaderElectionFor(DriverHostOptions options, KubernetesClientConfiguration kube)
+    {
+        var election = options.LeaderElection;
+        if (!election.Enabled)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(election.LeaseName))
+        {
+            throw new ArgumentException("--leader-election-id: must not be empty", nameof(options));
+        }
+
+        var ns = election.Namespace ?? options.Controller.Namespace ?? kube.Namespace;
+        if (string.IsNullOrWhiteSpace(ns))
+        {
+            throw new ArgumentException(
+                "--leader-election-namespace: required when neither --namespace nor the kubeconfig context names a namespace (the Lease is namespaced)",
+                nameof(options));
+        }
+
+        if (string.IsNullOrWhiteSpace(election.Identity))
+        {
+            throw new ArgumentException("leader election identity: must not be empty", nameof(options));
+        }
+
+        if (election.RenewDeadline >= election.LeaseDuration || election.RetryPeriod <= TimeSpan.Zero || election.RetryPeriod * 1.2 >= election.RenewDeadline)
+        {
+            throw new ArgumentException("leader election timing: needs RetryPeriod × 1.2 < RenewDeadline < LeaseDuration", nameof(options));
+        }
+
+        return new LeaderElectionOptions
+        {
+            LeaseNamespace = ns,
+            LeaseName = election.LeaseName,
+            Identity = election.Identity,
+            LeaseDuration = election.LeaseDuration,
+            RenewDeadline = election.RenewDeadline,
+            RetryPeriod = election.RetryPeriod,
+        };
     }
 
     /// <summary>The addresses Kestrel bound (TCP port 0 resolved), after start.</summary>

@@ -17,6 +17,9 @@ public sealed record DriverHostOptions
     /// <summary>The kubeconfig of the seed (<c>--kubeconfig</c>); null: $KUBECONFIG, ~/.kube/config, else in-cluster.</summary>
     public string? Kubeconfig { get; init; }
 
+    /// <summary>Leader election of the machine controller (<c>--leader-election</c>, <c>--leader-election-id</c>, <c>--leader-election-namespace</c>).</summary>
+    public MachineControllerLeaderElection LeaderElection { get; init; } = new();
+
     /// <summary>Settings of the machine controller (namespace, retry periods).</summary>
     public Controller.MachineControllerOptions Controller { get; init; } = new();
 

@@ -394,7 +394,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
     {
         try
         {
-            return _clients.ClientFor(secret);
+            return _clients.GetClient(secret);
         }
         catch (MetalApiConfigurationException ex)
         {

@@ -1,3 +1,5 @@
+using GardenerMetal.MetalApi;
+
 namespace GardenerMetal.Mcm.Metal;
 
 /// <summary>

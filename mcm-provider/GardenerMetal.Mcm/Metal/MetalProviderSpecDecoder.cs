@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GardenerMetal.Grpc;
+using GardenerMetal.MetalApi;
 
 namespace GardenerMetal.Mcm.Metal;
 

@@ -9,5 +9,5 @@ internal sealed record ShootRef(string Namespace, string Uid)
 
     public ResourceKey Key => new(Namespace, InfrastructureName);
 
-    public string ClusterTag => Controllers.Infrastructure.MetalTags.Cluster(Uid);
+    public string ClusterTag => GardenerMetal.MetalApi.MetalTags.Cluster(Uid);
 }

@@ -1,5 +1,6 @@
 using GardenerMetal.Extensions.Apis;
 using GardenerMetal.Extensions.Controllers;
+using GardenerMetal.MetalApi;
 using InfrastructureResource = GardenerMetal.Extensions.Apis.Infrastructure;
 
 namespace GardenerMetal.Provider.Controllers.Infrastructure;

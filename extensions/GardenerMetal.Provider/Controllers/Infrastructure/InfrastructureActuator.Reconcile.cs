@@ -1,5 +1,6 @@
 using GardenerMetal.Extensions.Apis;
 using GardenerMetal.Extensions.Controllers;
+using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using InfrastructureResource = GardenerMetal.Extensions.Apis.Infrastructure;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GardenerMetal.Extensions.Apis;
@@ -136,24 +135,7 @@ public sealed partial class InfrastructureActuator : IInfrastructureActuator
             throw new ExtensionOperationException($"spec.secretRef ({ns}/{name}): {ex.Message}", [GardenerErrorCodes.ConfigurationProblem], retryable: false, ex);
         }
 
-        return _clients.GetClient(options, Fingerprint(effective));
-    }
-
-    private static string Fingerprint(Dictionary<string, byte[]> data)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var key in new[] { MetalApiSecretKeys.Url, MetalApiSecretKeys.Hmac, MetalApiSecretKeys.Key })
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(key + "\0"));
-            if (data.TryGetValue(key, out var value))
-            {
-                hash.AppendData(value);
-            }
-
-            hash.AppendData([0]);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return _clients.GetClient(options);
     }
 
     private static CoreCloudProfile ReadCloudProfile(Cluster cluster)

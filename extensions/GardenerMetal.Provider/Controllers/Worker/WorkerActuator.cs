@@ -12,7 +12,7 @@ using GardenerMetal.Provider.Validation;
 using Microsoft.Extensions.Logging;
 using CoreCloudProfile = GardenerMetal.Provider.Apis.Core.CloudProfile;
 using CoreJsonContext = GardenerMetal.Provider.Apis.Core.CoreJsonContext;
-using MetalTags = GardenerMetal.Provider.Controllers.Infrastructure.MetalTags;
+using MetalTags = GardenerMetal.MetalApi.MetalTags;
 using MachineImage = GardenerMetal.Provider.Apis.V1Alpha1.MachineImage;
 using WorkerResource = GardenerMetal.Extensions.Apis.Worker;
 

@@ -1,9 +1,12 @@
-namespace GardenerMetal.Provider.Controllers.Infrastructure;
+namespace GardenerMetal.MetalApi;
 
-/// <summary>The metal-api tags and labels that mark what belongs to a cluster (metal-stack metal-lib <c>pkg/tag</c>).</summary>
+/// <summary>
+/// The metal-api tags, labels and allocation role that mark what belongs to a cluster (metal-stack metal-lib
+/// <c>pkg/tag</c>), shared by the Infrastructure actuator, the Worker actuator and the MCM driver.
+/// </summary>
 public static class MetalTags
 {
-    /// <summary>Tag and network label key carrying the shoot UID.</summary>
+    /// <summary>Tag and network label key carrying the shoot UID: <c>cluster.metal-stack.io/id=&lt;shoot uid&gt;</c> scopes machines, networks and IPs to a shoot.</summary>
     public const string ClusterId = "cluster.metal-stack.io/id";
 
     /// <summary>Tag key marking a static IP as an egress IP of the cluster.</summary>
@@ -11,6 +14,9 @@ public static class MetalTags
 
     /// <summary>The prefix of every cluster-scoped tag key (service IPs of metal-ccm use <c>cluster.metal-stack.io/id/namespace/service</c>).</summary>
     public const string ClusterIdPrefix = ClusterId + "/";
+
+    /// <summary>The allocation role of worker machines (firewalls have role <c>firewall</c>).</summary>
+    public const string MachineRole = "machine";
 
     /// <summary><c>cluster.metal-stack.io/id=&lt;uid&gt;</c>.</summary>
     public static string Cluster(string uid) => ClusterId + "=" + uid;
