@@ -10,6 +10,7 @@ using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.Kubernetes.Errors;
 using GardenerMetal.Mcm.Hosting;
 using GardenerMetal.McmStandIn;
+using GardenerMetal.MetalApi;
 using GardenerMetal.MetalSim;
 using GardenerMetal.OsConfig.Hosting;
 using GardenerMetal.Provider.Controllers.Infrastructure;
@@ -127,7 +128,7 @@ public sealed class LocalSeed : IAsyncDisposable
             await _emulator.ApplyFileAsync(crd, ct).ConfigureAwait(false);
         }
 
-        foreach (var extension in new[] { "provider-metal", "os-metal" })
+        foreach (var extension in new[] { "provider-metal", "os-metal", "mcm-provider-metal" })
         {
             await _emulator.ApplyYamlAsync($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: extension-{extension}\n", ct).ConfigureAwait(false);
         }
@@ -201,6 +202,7 @@ public sealed class LocalSeed : IAsyncDisposable
                 MachineController = true,
                 Kubeconfig = kubeconfig,
                 Controller = new GardenerMetal.Mcm.Controller.MachineControllerOptions { ShortRetry = TimeSpan.FromSeconds(1), StatusCheckPeriod = TimeSpan.FromSeconds(10) },
+                LeaderElection = new MachineControllerLeaderElection { Namespace = "extension-mcm-provider-metal" },
             });
             await using (app.ConfigureAwait(false))
             {
