@@ -287,8 +287,10 @@ public sealed class MetalApiClient : IMetalApiClient, IDisposable
     {
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken);
+            // Buffer then parse synchronously: the async streaming path of System.Text.Json is several times slower
+            // for the constructor-parameterised response models (metal-api responses are small).
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var value = JsonSerializer.Deserialize(bytes, typeInfo);
             return value ?? throw InvalidResponse(route, "an empty (null) body", null);
         }
         catch (JsonException ex)

@@ -218,9 +218,13 @@ internal sealed class SimApi
 
     private static async Task<T> Read<T>(HttpContext ctx, JsonTypeInfo<T> typeInfo)
     {
+        // Buffer the (small) body and parse it in one synchronous pass: the async streaming path of System.Text.Json
+        // is several times slower for the constructor-parameterised request models.
+        using var buffer = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted);
         try
         {
-            return await JsonSerializer.DeserializeAsync(ctx.Request.Body, typeInfo, ctx.RequestAborted)
+            return JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), typeInfo)
                 ?? throw SimError.BadRequest("request body must not be null");
         }
         catch (JsonException ex)
@@ -231,9 +235,12 @@ internal sealed class SimApi
 
     private static Task Write<T>(HttpContext ctx, int status, T value, JsonTypeInfo<T> typeInfo)
     {
+        // Serialise once into a buffer and send it with a Content-Length in one write (no chunked encoding, no small writes).
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(ctx.Response.Body, value, typeInfo, ctx.RequestAborted);
+        ctx.Response.ContentLength = body.Length;
+        return ctx.Response.Body.WriteAsync(body, ctx.RequestAborted).AsTask();
     }
 
     private static Task WriteError(HttpContext ctx, int status, string message) =>

@@ -20,6 +20,8 @@ internal sealed class SimAuthenticator(MetalSimOptions options, string admin, st
         (MetalApiAuthTypes.View, Encoding.UTF8.GetBytes(view), options.ViewHmacLifetime, new SimPrincipal("metal-view@metal-stack.io", false)),
     ];
 
+    private static readonly string[] DateFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFFFK"];
+
     private readonly byte[] _bearer = Encoding.UTF8.GetBytes(bearer);
     private static readonly SimPrincipal BearerUser = new("sim-bearer@metal-stack.io", true);
 
@@ -59,7 +61,7 @@ internal sealed class SimAuthenticator(MetalSimOptions options, string admin, st
             }
 
             var date = request.Headers[MetalHmac.DateHeader].ToString();
-            if (!DateTimeOffset.TryParseExact(date, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var ts))
+            if (!DateTimeOffset.TryParseExact(date, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var ts))
             {
                 error = $"unknown timestamp in \"{MetalHmac.DateHeader}\" header, use RFC3339";
                 return null;

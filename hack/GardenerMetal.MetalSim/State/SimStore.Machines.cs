@@ -99,6 +99,7 @@ internal sealed partial class SimStore
                     Networks = networks,
                     PhonedHomeAt = now + (3 * _step),
                 };
+                _allocated.Add(machine);
             }
             catch
             {
@@ -189,6 +190,7 @@ internal sealed partial class SimStore
                 }
 
                 m.Allocation = null;
+                _allocated.Remove(m);
                 m.Tags = [.. m.InventoryTags];
                 m.Changed = now;
                 m.Events.RemoveAll(e => e.Time > now);
@@ -227,12 +229,18 @@ internal sealed partial class SimStore
     {
         // Spread across racks: anti-affinity to the project's machines of the same role in a rack,
         // counting only those that carry all placement tags when placement tags are given.
+        // The pick is the first available machine (inventory order) among those in the racks with the lowest count.
+        if (!_pool.TryGetValue((r.PartitionId, r.SizeId), out var racks))
+        {
+            return null;
+        }
+
         var placement = r.PlacementTags ?? [];
         var perRack = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var other in _machines)
+        foreach (var other in _allocated)
         {
-            if (other.Allocation is { } a && a.ProjectId == r.ProjectId && a.Role == role && other.PartitionId == r.PartitionId &&
-                placement.All(other.Tags.Contains))
+            var a = other.Allocation!;
+            if (a.ProjectId == r.ProjectId && a.Role == role && other.PartitionId == r.PartitionId && HasAllTags(other.Tags, placement))
             {
                 perRack[other.RackId] = perRack.GetValueOrDefault(other.RackId) + 1;
             }
@@ -240,26 +248,44 @@ internal sealed partial class SimStore
 
         SimMachine? best = null;
         var bestScore = int.MaxValue;
-        foreach (var m in _machines)
+        foreach (var (rack, machines) in racks)
         {
-            if (m.PartitionId != r.PartitionId || m.SizeId != r.SizeId || !IsAvailable(m, now))
+            var score = perRack.GetValueOrDefault(rack);
+            if (score > bestScore || (score == bestScore && best is not null && best.Index < machines[0].Index))
             {
                 continue;
             }
 
-            var score = perRack.GetValueOrDefault(m.RackId);
-            if (score < bestScore)
+            foreach (var m in machines)
             {
-                best = m;
-                bestScore = score;
-                if (score == 0)
+                if (best is not null && score == bestScore && m.Index > best.Index)
                 {
+                    break;
+                }
+
+                if (IsAvailable(m, now))
+                {
+                    best = m;
+                    bestScore = score;
                     break;
                 }
             }
         }
 
         return best;
+    }
+
+    private static bool HasAllTags(List<string> have, IReadOnlyList<string> want)
+    {
+        for (var i = 0; i < want.Count; i++)
+        {
+            if (!have.Contains(want[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAvailable(SimMachine m, DateTimeOffset now)

@@ -25,6 +25,11 @@ internal sealed partial class SimStore
     private readonly List<SimMachine> _machines = [];
     private readonly Dictionary<string, SimMachine> _machineById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimIp> _ips = new(StringComparer.Ordinal);
+
+    // Allocation indexes (machines never change partition, size or rack): the allocated machines in inventory order,
+    // and per partition/size the racks with their machines in inventory order. Kept so allocation does not scan the inventory.
+    private readonly SortedSet<SimMachine> _allocated = new(Comparer<SimMachine>.Create((x, y) => x.Index.CompareTo(y.Index)));
+    private readonly Dictionary<(string Partition, string Size), List<(string Rack, List<SimMachine> Machines)>> _pool = [];
     private long _nextVrf = 30;
     private long _nextAsn = 4_200_000_000;
 
@@ -146,11 +151,31 @@ internal sealed partial class SimStore
                 AddEvent(m, boot.AddSeconds(60), ProvisioningEventTypes.Waiting);
                 _machines.Add(m);
                 _machineById.Add(id, m);
+                AddToPool(m);
             }
         }
     }
 
     private DateTimeOffset Now => _clock.GetUtcNow();
+
+    private void AddToPool(SimMachine m)
+    {
+        if (!_pool.TryGetValue((m.PartitionId, m.SizeId), out var racks))
+        {
+            racks = [];
+            _pool[(m.PartitionId, m.SizeId)] = racks;
+        }
+
+        var slot = racks.FindIndex(r => r.Rack == m.RackId);
+        if (slot < 0)
+        {
+            racks.Add((m.RackId, [m]));
+        }
+        else
+        {
+            racks[slot].Machines.Add(m);
+        }
+    }
 
     private static Ipv4Prefix ParsePrefix(string text) =>
         Ipv4Prefix.TryParse(text, out var p, out var error) ? p : throw new MetalSimInventoryException(error);
