@@ -1,48 +1,31 @@
+using GardenerMetal.Testing;
+
 namespace GardenerMetal.LocalUp;
 
 /// <summary>
-/// Finds the repository root (the first folder above <see cref="AppContext.BaseDirectory"/> or the working directory
-/// holding GardenerMetal.sln) and the upstream reference data (the first <c>shared/reference</c> above the root: <c>../shared</c>
-/// in a checkout, further up in a worktree).
+/// The repository root and the upstream reference data, found by the shared <see cref="RepoLayout"/>; a missing
+/// folder becomes a <see cref="LocalUpException"/> that tells the user what to do.
 /// </summary>
 public static class RepoPaths
 {
     /// <summary>The repository root.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Find(() => RepoLayout.Root, "run make up from the repository");
 
     /// <summary>The <c>shared/reference</c> folder.</summary>
-    public static string Reference => FindReference(Root);
+    public static string Reference => Find(() => RepoLayout.Reference, "the upstream CRDs live there");
 
     /// <summary><c>hack/local-up</c>: the example shoot and the simulator inventory.</summary>
     public static string LocalUpManifests => Path.Combine(Root, "hack", "local-up");
 
-    private static string FindRoot()
+    private static string Find(Func<string> find, string hint)
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        try
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "GardenerMetal.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
+            return find();
         }
-
-        throw new LocalUpException($"no folder containing GardenerMetal.sln above {AppContext.BaseDirectory} or the working directory; run from the repository");
-    }
-
-    private static string FindReference(string root)
-    {
-        for (var dir = new DirectoryInfo(root).Parent; dir is not null; dir = dir.Parent)
+        catch (InvalidOperationException ex)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
+            throw new LocalUpException($"{ex.Message}; {hint}");
         }
-
-        throw new LocalUpException($"no shared/reference folder above {root} (the upstream CRDs live there)");
     }
 }

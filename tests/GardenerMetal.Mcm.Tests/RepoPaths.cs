@@ -1,39 +1,14 @@
+using GardenerMetal.Testing;
+
 namespace GardenerMetal.Mcm.Tests;
 
-/// <summary>The repository root (the folder holding GardenerMetal.sln) and the shared reference folder beside it.</summary>
+/// <summary>The repository root, the MCM CRDs in ../shared/reference (<see cref="RepoLayout"/>) and the simulator's default inventory.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = RepoLayout.Root;
 
-    /// <summary>../shared/reference/mcm-crds beside the repository (in a worktree, the nearest ancestor's shared/).</summary>
-    public static string McmCrds { get; } = FindShared("reference", "mcm-crds");
+    /// <summary>../shared/reference/mcm-crds.</summary>
+    public static string McmCrds { get; } = RepoLayout.ReferencePath("mcm-crds");
 
     public static string DefaultInventory => Path.Combine(Root, "hack", "GardenerMetal.MetalSim", "inventory", "default.yaml");
-
-    private static string FindShared(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine([dir.FullName, "shared", .. parts]);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"no shared/{string.Join('/', parts)} beside {Root} or above it");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GardenerMetal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no GardenerMetal.sln above {AppContext.BaseDirectory}");
-    }
 }

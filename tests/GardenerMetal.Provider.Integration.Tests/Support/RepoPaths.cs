@@ -1,38 +1,13 @@
+using GardenerMetal.Testing;
+
 namespace GardenerMetal.Provider.IntegrationTests.Support;
 
-/// <summary>Locates the repository root (the folder holding GardenerMetal.sln) and ../shared/reference.</summary>
+/// <summary>The repository root and ../shared/reference (<see cref="RepoLayout"/>).</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = RepoLayout.Root;
 
-    public static string Reference { get; } = FindReference();
+    public static string Reference { get; } = RepoLayout.Reference;
 
     public static string Crd(string file) => Path.Combine(Reference, "gardener-crds", file);
-
-    private static string FindReference()
-    {
-        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"No shared/reference folder above {Root}.");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GardenerMetal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder containing GardenerMetal.sln above {AppContext.BaseDirectory}.");
-    }
 }
