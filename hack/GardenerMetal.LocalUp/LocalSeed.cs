@@ -10,11 +10,11 @@ using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.Kubernetes.Errors;
 using GardenerMetal.Mcm.Hosting;
 using GardenerMetal.McmStandIn;
-using GardenerMetal.MetalApi;
 using GardenerMetal.MetalSim;
 using GardenerMetal.OsConfig.Hosting;
 using GardenerMetal.Provider.Controllers.Infrastructure;
 using GardenerMetal.Provider.Controllers.Worker;
+using GardenerMetal.Provider.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,7 +26,7 @@ namespace GardenerMetal.LocalUp;
 /// the metal-api simulator, the admission webhook (its real binary as a child process, registered with the emulator),
 /// provider-metal (infrastructure + worker controllers), os-metal, the MCM driver with its machine controller, and the
 /// MCM stand-in (MachineDeployment/MachineSet). In-process components start through the same entry points their hosts
-/// use (<see cref="ExtensionProgram"/>, <see cref="OsMetalProgram"/>, <see cref="DriverHost"/>).
+/// use (<see cref="ProviderMetalProgram"/>, <see cref="OsMetalProgram"/>, <see cref="DriverHost"/>).
 /// <c>make up</c> and the end-to-end test both use it.
 /// </summary>
 public sealed class LocalSeed : IAsyncDisposable
@@ -160,34 +160,13 @@ public sealed class LocalSeed : IAsyncDisposable
             "--health-bind-address", "127.0.0.1:0", "--backoff-base", "100ms", "--backoff-max", "2s", "--shutdown-grace-period", "2s",
         ];
 
-        // provider-metal: until extensions/GardenerMetal.ProviderMetal.Host exists, its two controllers are registered
-        // here exactly as a provider-metal Program.cs would: ExtensionProgram.RunAsync with the actuators.
-        Start("provider-metal (infrastructure, worker)", "ExtensionProgram.RunAsync(--controllers infrastructure,worker)", ct =>
-        {
-            var client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfigFile(kubeconfig), NullLoggerFactory.Instance);
-            var clients = new CachingMetalApiClientFactory();
-            var infrastructure = new InfrastructureActuator(
-                new KubernetesSecretDataReader(client),
-                clients,
+        // provider-metal through the binary's own entry point, with shorter poll intervals for the local seed.
+        Start("provider-metal (infrastructure, worker)", "ProviderMetalProgram.RunAsync(--controllers infrastructure,worker)", ct =>
+            ProviderMetalProgram.RunAsync(
+                [.. ExtensionArgs("provider-metal"), "--controllers", "infrastructure,worker", "--leader-election-id", "provider-metal"],
                 new InfrastructureActuatorOptions { FirewallPollInterval = TimeSpan.FromMilliseconds(250), NetworkInUseRetryInterval = TimeSpan.FromMilliseconds(500) },
-                NullLogger<InfrastructureActuator>.Instance);
-            var worker = new WorkerActuator(client, new WorkerActuatorOptions { DeletionPollInterval = TimeSpan.FromMilliseconds(500) }, NullLogger<WorkerActuator>.Instance);
-            return RunThenDispose(
-                ExtensionProgram.RunAsync(
-                    [.. ExtensionArgs("provider-metal"), "--controllers", "infrastructure,worker", "--leader-election-id", "provider-metal"],
-                    ["infrastructure", "worker"],
-                    host =>
-                    {
-                        host.AddController("infrastructure", infrastructure, "metal");
-                        host.AddController("worker", worker, "metal");
-                    },
-                    ct),
-                () =>
-                {
-                    clients.Dispose();
-                    client.Dispose();
-                });
-        });
+                new WorkerActuatorOptions { DeletionPollInterval = TimeSpan.FromMilliseconds(500) },
+                ct));
 
         Start("os-metal (operatingsystemconfig)", "OsMetalProgram.RunAsync(--osc-types metal,debian,ubuntu)", ct =>
             OsMetalProgram.RunAsync([.. ExtensionArgs("os-metal"), "--osc-types", "metal,debian,ubuntu"], ct));
@@ -224,18 +203,6 @@ public sealed class LocalSeed : IAsyncDisposable
         var task = Task.Run(() => run(stop.Token), CancellationToken.None);
         _components.Add(new Component(name, wiring, task, stop));
         Step($"{name,-24} {wiring}");
-    }
-
-    private static async Task<int> RunThenDispose(Task<int> run, Action dispose)
-    {
-        try
-        {
-            return await run.ConfigureAwait(false);
-        }
-        finally
-        {
-            dispose();
-        }
     }
 
     private async Task StartAdmissionAsync(CancellationToken ct)
