@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
+using GardenerMetal.Admission.Hosting;
 using GardenerMetal.Extensions.Hosting;
 using GardenerMetal.Grpc;
 using GardenerMetal.KubeEmulator;
@@ -209,9 +209,8 @@ public sealed class LocalSeed : IAsyncDisposable
     {
         var certificates = LocalCertificates.Create(Path.Combine(_state, "admission"));
         var admission = await AdmissionProcess.StartAsync(certificates, KubeconfigPath, Path.Combine(_state, "logs", "admission.log"), ct).ConfigureAwait(false);
-        var ca = Convert.ToBase64String(Encoding.UTF8.GetBytes(certificates.CaPem));
         var url = admission.Address.GetLeftPart(UriPartial.Authority);
-        await Emulator.ApplyYamlAsync(WebhookConfigurationYaml(url, ca), ct).ConfigureAwait(false);
+        await Emulator.ApplyYamlAsync(WebhookConfigurations.Yaml(admission.Address, certificates.CaPem), ct).ConfigureAwait(false);
         var stop = new CancellationTokenSource();
         _components.Add(new Component("admission-metal", $"{admission.Binary} (child process, pid {admission.ProcessId})", admission.Exited, stop, admission.DisposeAsync));
         Step($"{"admission-metal",-24} {url}  (child process pid {admission.ProcessId}; Validating/MutatingWebhookConfiguration registered)");
@@ -412,46 +411,4 @@ public sealed class LocalSeed : IAsyncDisposable
 
         File.Move(temporary, path, overwrite: true);
     }
-
-    private static string WebhookConfigurationYaml(string url, string caBundle) => $$$"""
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: MutatingWebhookConfiguration
-        metadata:
-          name: gardener-extension-admission-metal
-        webhooks:
-        - name: mutation.metal.provider.extensions.gardener.cloud
-          admissionReviewVersions: [v1]
-          sideEffects: None
-          failurePolicy: Fail
-          timeoutSeconds: 10
-          objectSelector: {matchLabels: {provider.extensions.gardener.cloud/metal: "true"}}
-          rules:
-          - {apiGroups: [core.gardener.cloud], apiVersions: [v1beta1], operations: [CREATE, UPDATE], resources: [shoots]}
-          clientConfig: {url: "{{{url}}}/webhooks/mutate", caBundle: {{{caBundle}}}}
-        ---
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingWebhookConfiguration
-        metadata:
-          name: gardener-extension-admission-metal
-        webhooks:
-        - name: validation.metal.provider.extensions.gardener.cloud
-          admissionReviewVersions: [v1]
-          sideEffects: None
-          failurePolicy: Fail
-          timeoutSeconds: 10
-          objectSelector: {matchLabels: {provider.extensions.gardener.cloud/metal: "true"}}
-          rules:
-          - {apiGroups: [core.gardener.cloud], apiVersions: [v1beta1], operations: [CREATE, UPDATE], resources: [shoots, cloudprofiles, secretbindings]}
-          clientConfig: {url: "{{{url}}}/webhooks/validate", caBundle: {{{caBundle}}}}
-        - name: secrets.validation.metal.provider.extensions.gardener.cloud
-          admissionReviewVersions: [v1]
-          sideEffects: None
-          failurePolicy: Fail
-          timeoutSeconds: 10
-          objectSelector: {matchLabels: {provider.shoot.gardener.cloud/metal: "true"}}
-          rules:
-          - {apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [secrets]}
-          clientConfig: {url: "{{{url}}}/webhooks/validate/secrets", caBundle: {{{caBundle}}}}
-
-        """;
 }

@@ -1,15 +1,18 @@
 using System.Text;
 
-namespace GardenerMetal.AdmissionLocal;
+namespace GardenerMetal.Admission.Hosting;
 
 /// <summary>
-/// Validating and mutating webhook configurations pointing the garden API at the local webhook,
-/// selecting objects the way the upstream admission chart does (by the metal provider labels).
+/// The Validating- and MutatingWebhookConfiguration that register this webhook with a garden API server: its paths,
+/// the objects it handles, selected the way the upstream admission chart does (by the metal provider labels).
+/// Used by the local runners (make admission, make up); a chart renders the same objects.
 /// </summary>
-internal static class WebhookConfigurations
+public static class WebhookConfigurations
 {
+    /// <summary>The name of both configurations.</summary>
     public const string Name = "gardener-extension-admission-metal";
 
+    /// <summary>Both configurations as one YAML stream, for a webhook served at <paramref name="webhook"/> with a certificate signed by <paramref name="caPem"/>.</summary>
     public static string Yaml(Uri webhook, string caPem)
     {
         var ca = Convert.ToBase64String(Encoding.UTF8.GetBytes(caPem));
