@@ -41,6 +41,12 @@ public sealed class ControllerHost
     /// <summary>The metrics of every controller of this host.</summary>
     public ControllerMetrics Metrics { get; }
 
+    /// <summary>The host's seed API client, shared with actuators created in a register callback.</summary>
+    public KubernetesClient Client => _client;
+
+    /// <summary>The host's logger factory (JSON console in a binary), for actuators created in a register callback.</summary>
+    public ILoggerFactory LoggerFactory => _loggerFactory;
+
     /// <summary>Names of the registered controllers.</summary>
     public IReadOnlyCollection<string> RegisteredControllers => _controllers.Keys;
 

@@ -18,26 +18,43 @@ namespace GardenerMetal.Extensions.Hosting;
 /// </summary>
 public static class ExtensionProgram
 {
-    /// <summary>Runs the binary; returns the process exit code (2 for bad flags).</summary>
-    public static async Task<int> RunAsync(string[] args, IReadOnlyCollection<string> controllerNames, Action<ControllerHost> register, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the binary; returns the process exit code (2 for bad flags or a bad kubeconfig, printed to stderr naming
+    /// the flag or field). <paramref name="register"/> creates the actuators from <see cref="ControllerHost.Client"/>
+    /// and <see cref="ControllerHost.LoggerFactory"/> and adds the controllers.
+    /// </summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, IReadOnlyCollection<string> controllerNames, Action<ControllerHost> register, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(register);
+        return RunAsync(() => ControllerHostOptions.Parse([.. args], controllerNames), (options, configuration) => Build(options, configuration, register), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a binary whose flags go beyond <see cref="ControllerHostOptions"/>: <paramref name="parse"/> reads them
+    /// (throwing <see cref="ArgumentException"/> naming a bad flag), <paramref name="build"/> builds the web host.
+    /// Returns the process exit code (2 for bad flags or a bad kubeconfig).
+    /// </summary>
+    public static async Task<int> RunAsync(Func<ControllerHostOptions> parse, Func<ControllerHostOptions, KubernetesClientConfiguration, WebApplication> build, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(build);
         ControllerHostOptions options;
+        KubernetesClientConfiguration configuration;
         try
         {
-            options = ControllerHostOptions.Parse(args, controllerNames);
+            options = parse();
+            configuration = options.Kubeconfig is { } path
+                ? KubernetesClientConfiguration.FromKubeconfigFile(path)
+                : KubernetesClientConfiguration.InCluster();
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or KubernetesConfigurationException)
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return 2;
         }
 
-        var configuration = options.Kubeconfig is { } path
-            ? KubernetesClientConfiguration.FromKubeconfigFile(path)
-            : KubernetesClientConfiguration.InCluster();
-        await using var app = Build(options, configuration, register);
+        await using var app = build(options, configuration);
         await app.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

@@ -18,28 +18,18 @@ namespace GardenerMetal.OsConfig.Hosting;
 public static class OsMetalProgram
 {
     /// <summary>Runs the controllers; returns the exit code (2 for bad flags or configuration).</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ControllerHostOptions options;
-        IReadOnlyList<string> types;
-        KubernetesClientConfiguration configuration;
-        try
-        {
-            (options, types) = ParseArguments(args);
-            configuration = options.Kubeconfig is { } path
-                ? KubernetesClientConfiguration.FromKubeconfigFile(path)
-                : KubernetesClientConfiguration.InCluster();
-        }
-        catch (Exception ex) when (ex is ArgumentException or KubernetesConfigurationException)
-        {
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 2;
-        }
-
-        await using var app = Build(options, configuration, types);
-        await app.RunAsync(cancellationToken).ConfigureAwait(false);
-        return 0;
+        IReadOnlyList<string> types = [];
+        return ExtensionProgram.RunAsync(
+            () =>
+            {
+                (var options, types) = ParseArguments(args);
+                return options;
+            },
+            (options, configuration) => Build(options, configuration, types),
+            cancellationToken);
     }
 
     /// <summary>
@@ -61,17 +51,9 @@ public static class OsMetalProgram
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(oscTypes);
 
-        // The host's register callback runs while the web host is being built and gets neither the host's client nor its
-        // logger factory; the actuator is created from the built host's services on first use (before any reconcile).
-        WebApplication? app = null;
-        var actuator = new DeferredActuator<OperatingSystemConfig>(() =>
-        {
-            var services = app?.Services ?? throw new InvalidOperationException("The os-metal host is not built yet.");
-            return new OperatingSystemConfigActuator(
-                services.GetRequiredService<KubernetesClient>(),
-                services.GetRequiredService<ILoggerFactory>().CreateLogger("GardenerMetal.OsConfig.Actuator"));
-        });
-        app = ExtensionProgram.Build(options, configuration, host => OsMetalControllers.Register(host, actuator, oscTypes));
-        return app;
+        return ExtensionProgram.Build(options, configuration, host => OsMetalControllers.Register(
+            host,
+            new OperatingSystemConfigActuator(host.Client, host.LoggerFactory.CreateLogger("GardenerMetal.OsConfig.Actuator")),
+            oscTypes));
     }
 }

@@ -1,11 +1,8 @@
 using GardenerMetal.Extensions.Apis;
 using GardenerMetal.Extensions.Hosting;
-using GardenerMetal.Kubernetes;
-using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.MetalApi;
 using GardenerMetal.Provider.Controllers.Infrastructure;
 using GardenerMetal.Provider.Controllers.Worker;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GardenerMetal.Provider.Hosting;
@@ -45,41 +42,17 @@ public static class ProviderMetalProgram
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ControllerHostOptions options;
-        KubernetesClientConfiguration configuration;
-        try
-        {
-            options = ControllerHostOptions.Parse([.. args], [.. Controllers]);
-            configuration = options.Kubeconfig is { } path
-                ? KubernetesClientConfiguration.FromKubeconfigFile(path)
-                : KubernetesClientConfiguration.InCluster();
-        }
-        catch (Exception ex) when (ex is ArgumentException or KubernetesConfigurationException)
-        {
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 2;
-        }
-
-        using var loggerFactory = LoggerFactory.Create(b => b.AddJsonConsole(o =>
-        {
-            o.IncludeScopes = true;
-            o.UseUtcTimestamp = true;
-        }));
-        using var seed = new KubernetesClient(configuration, loggerFactory);
         using var metalClients = new CachingMetalApiClientFactory();
-        var infrastructure = new InfrastructureActuator(
-            new KubernetesSecretDataReader(seed),
-            metalClients,
-            infrastructureOptions ?? new InfrastructureActuatorOptions(),
-            loggerFactory.CreateLogger<InfrastructureActuator>());
-        var worker = new WorkerActuator(seed, workerOptions ?? new WorkerActuatorOptions(), loggerFactory.CreateLogger<WorkerActuator>());
-
-        await using var app = ExtensionProgram.Build(options, configuration, host =>
+        return await ExtensionProgram.RunAsync(args, [.. Controllers], host =>
         {
+            var infrastructure = new InfrastructureActuator(
+                new KubernetesSecretDataReader(host.Client),
+                metalClients,
+                infrastructureOptions ?? new InfrastructureActuatorOptions(),
+                host.LoggerFactory.CreateLogger<InfrastructureActuator>());
+            var worker = new WorkerActuator(host.Client, workerOptions ?? new WorkerActuatorOptions(), host.LoggerFactory.CreateLogger<WorkerActuator>());
             host.AddController<Infrastructure>(InfrastructureController, infrastructure, ExtensionType);
             host.AddController<Worker>(WorkerController, worker, ExtensionType);
-        });
-        await app.RunAsync(cancellationToken).ConfigureAwait(false);
-        return 0;
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,6 +11,19 @@ public sealed class ExtensionProgramTests(EmulatorFixture emulator) : IClassFixt
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
+    [Theory]
+    [InlineData("--controllers=bogus")]
+    [InlineData("--kubeconfig=/nonexistent/kubeconfig")]
+    public async Task RunAsync_BadFlagOrKubeconfig_ExitsWithTwoWithoutRegistering(string arg)
+    {
+        var registered = false;
+
+        var code = await ExtensionProgram.RunAsync([arg], ["infrastructure"], _ => registered = true).WaitAsync(Timeout);
+
+        Assert.Equal(2, code);
+        Assert.False(registered);
+    }
+
     [Fact]
     public async Task Build_Running_ServesHealthReadinessAndMetrics()
     {
