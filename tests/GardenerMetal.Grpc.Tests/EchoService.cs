@@ -12,6 +12,9 @@ internal sealed class EchoService
     public static GrpcMethod<EchoRequest, EchoResponse> MissingMethod { get; } =
         new("gmtest.v1.Echo", "Missing", EchoRequest.Parser, EchoResponse.Parser);
 
+    /// <summary>Set when a handler with a delay has started waiting.</summary>
+    public TaskCompletionSource HandlerStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Set when a handler saw its cancellation token fire.</summary>
     public TaskCompletionSource HandlerCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -21,6 +24,7 @@ internal sealed class EchoService
     {
         if (request.DelayMs > 0)
         {
+            HandlerStarted.TrySetResult();
             try
             {
                 await Task.Delay(request.DelayMs, context.CancellationToken);

@@ -96,6 +96,7 @@ public sealed class GrpcChannelTests
         var echo = new EchoService();
         await using var server = await StartAsync(echo, unixSocket: true);
         using var channel = GrpcChannel.ForAddress(server.Address);
+        await channel.UnaryCallAsync(EchoService.EchoMethod, new EchoRequest { Text = "warm-up" }).WaitAsync(Bound); // connected, so the deadline races only the handler
 
         // Act
         var error = await Assert.ThrowsAsync<RpcException>(() =>
@@ -142,11 +143,13 @@ public sealed class GrpcChannelTests
         var echo = new EchoService();
         await using var server = await StartAsync(echo, unixSocket: true);
         using var channel = GrpcChannel.ForAddress(server.Address);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
 
-        // Act
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            channel.UnaryCallAsync(EchoService.EchoMethod, new EchoRequest { DelayMs = 10_000 }, new GrpcCallOptions { CancellationToken = cts.Token }).WaitAsync(Bound));
+        // Act: cancel once the handler runs, so the cancellation has to travel to the server.
+        var call = channel.UnaryCallAsync(EchoService.EchoMethod, new EchoRequest { DelayMs = 10_000 }, new GrpcCallOptions { CancellationToken = cts.Token });
+        await echo.HandlerStarted.Task.WaitAsync(Bound);
+        await cts.CancelAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.WaitAsync(Bound));
 
         // Assert
         Assert.Equal(GrpcStatusCode.Cancelled, error.StatusCode);

@@ -203,10 +203,20 @@ public sealed class MetalApiClientTests : IAsyncLifetime
     {
         using var client = Client();
         _sim.Faults.Set("findMachine", new FaultRule { Timeout = true, TimeoutDuration = TimeSpan.FromSeconds(60) });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetMachineAsync(_sim.Machines()[0].Id, cts.Token)).WaitAsync(Bound);
+        // Cancel only once the request hangs in the simulator: a fixed delay races connection set-up on a slow machine.
+        var call = client.GetMachineAsync(_sim.Machines()[0].Id, cts.Token);
+        var deadline = DateTime.UtcNow + Bound;
+        while (_sim.RequestCount("findMachine") == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the request never reached the simulator");
+            await Task.Delay(10, TestContext.Current.CancellationToken).WaitAsync(Bound);
+        }
 
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call).WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(1, _sim.RequestCount("findMachine"));
     }
 
@@ -214,6 +224,7 @@ public sealed class MetalApiClientTests : IAsyncLifetime
     public async Task GetMachine_AttemptTimeout_RetriedThenTimeoutError()
     {
         using var client = Client(maxRetries: 1, timeout: TimeSpan.FromMilliseconds(300));
+        await client.GetVersionAsync().WaitAsync(Bound); // connected, so each 300 ms attempt reaches the simulator
         _sim.Faults.Set("findMachine", new FaultRule { Timeout = true, TimeoutDuration = TimeSpan.FromSeconds(60) });
 
         var ex = await Assert.ThrowsAsync<MetalApiException>(() => client.GetMachineAsync(_sim.Machines()[0].Id)).WaitAsync(Bound);
