@@ -88,6 +88,42 @@ public sealed class MetalMachineDriverTests
         Assert.StartsWith(MetalProviderId.Prefix, recovered.ProviderId, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CreateMachine_ExtraNetworks_AttachedAfterNodeNetworkWithAnAddressEach()
+    {
+        // Arrange
+        await using var h = await DriverHarness.StartAsync();
+        var request = h.Create("w1", "uid-1");
+        request.ProviderSpec = ByteString.CopyFrom(h.Spec("uid-1", spec => spec["networks"] = new JsonArray("internet")));
+
+        // Act
+        var created = await h.Client.CreateMachineAsync(request).WaitAsync(Bound);
+
+        // Assert
+        Assert.True(MetalProviderId.TryParse(created.ProviderId, out _, out var uuid));
+        var networks = h.Sim.Machine(uuid)!.Allocation!.Networks;
+        Assert.Equal([h.Network, "internet"], networks.Select(n => n.NetworkId));
+        Assert.All(networks, n => Assert.Single(n.Ips));
+        Assert.Equal(["InternalIP", "ExternalIP"], created.Addresses.Select(a => a.Type));
+    }
+
+    [Fact]
+    public async Task CreateMachine_UnknownExtraNetwork_InvalidArgumentAndNothingAllocated()
+    {
+        // Arrange
+        await using var h = await DriverHarness.StartAsync();
+        var request = h.Create("w1", "uid-1");
+        request.ProviderSpec = ByteString.CopyFrom(h.Spec("uid-1", spec => spec["networks"] = new JsonArray("no-such-net")));
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(request).WaitAsync(Bound));
+
+        // Assert
+        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("no-such-net", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(h.Sim.MachinesWithTag($"{MetalTags.ClusterId}=uid-1"));
+    }
+
     public static TheoryData<string, string> BadSpecs => new()
     {
         { "remove:partition", "providerSpec.partition is required" },
@@ -100,6 +136,8 @@ public sealed class MetalMachineDriverTests
         { "sshKeys:number", "providerSpec.sshKeys[0] must be a non-empty string" },
         { "hostSelector:op", "providerSpec.hostSelector.matchExpressions[0].operator 'Like' is not one of" },
         { "size:number", "providerSpec.size must be a string" },
+        { "networks:node", "is the node network (providerSpec.network) and is attached already" },
+        { "networks:twice", "providerSpec.networks[1] 'internet' is given more than once" },
     };
 
     [Theory]
@@ -373,6 +411,8 @@ public sealed class MetalMachineDriverTests
             case "unknown": spec[arg] = new JsonArray(); break;
             case "sshKeys": spec["sshKeys"] = new JsonArray(5); break;
             case "size": spec["size"] = 5; break;
+            case "networks" when arg == "node": spec["networks"] = new JsonArray(spec["network"]!.GetValue<string>()); break;
+            case "networks": spec["networks"] = new JsonArray("internet", "internet"); break;
             case "hostSelector":
                 spec["hostSelector"] = new JsonObject { ["matchExpressions"] = new JsonArray(new JsonObject { ["key"] = "rack", ["operator"] = "Like", ["values"] = new JsonArray("r1") }) };
                 break;

@@ -8,7 +8,7 @@ public sealed class MetalProviderSpecDecoderTests
 {
     private const string Full = """
         {"apiVersion":"mcm.metal-stack.io/v1alpha1","kind":"ProviderSpec",
-         "partition":"p1","size":"s1","image":"ubuntu","project":"proj","network":"net",
+         "partition":"p1","size":"s1","image":"ubuntu","project":"proj","network":"net","networks":["internet","storage"],
          "tags":["cluster.metal-stack.io/id=uid-1","kubernetes.io/role=node"],
          "sshKeys":["ssh-ed25519 AAAA"],
          "dnsServers":[{"ip":"1.1.1.1"},{"ip":"2001:db8::1"}],
@@ -24,6 +24,7 @@ public sealed class MetalProviderSpecDecoderTests
 
         // Assert
         Assert.Equal(("p1", "s1", "ubuntu", "proj", "net"), (spec.Partition, spec.Size, spec.Image, spec.Project, spec.Network));
+        Assert.Equal(["internet", "storage"], spec.Networks);
         Assert.Equal("uid-1", spec.ClusterId);
         Assert.Equal("cluster.metal-stack.io/id=uid-1", spec.ClusterTag);
         Assert.Equal(["ssh-ed25519 AAAA"], spec.SshKeys);

@@ -431,18 +431,40 @@ public sealed class WorkerActuatorTests(WorkerTestBed bed) : IClassFixture<Worke
     }
 
     [Fact]
-    public async Task Reconcile_ExtraNetworks_AreRefusedBecauseTheDriverCannotAttachThem()
+    public async Task Reconcile_ExtraNetworks_ReachTheProviderSpecAndRollOnlyThatPool()
+    {
+        var ns = bed.NextNamespace();
+        await bed.CreateShootAsync(ns, ShootSpecs.ThreePools());
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+        var before = await ClassesByDeploymentAsync(ns);
+
+        await bed.UpdateWorkerAsync(ns, w => PoolNode(w, "worker")["providerConfig"] = ShootSpecs.WorkerConfig(new JsonObject { ["networks"] = new JsonArray("storage-net", "internet") }));
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+
+        var after = await ClassesByDeploymentAsync(ns);
+        Assert.NotEqual(before[ns + "-worker"], after[ns + "-worker"]);
+        Assert.Equal(before[ns + "-infra"], after[ns + "-infra"]);
+        Assert.Equal(before[ns + "-storage"], after[ns + "-storage"]);
+        var machineClass = await bed.MachineClasses.GetAsync(ns, after[ns + "-worker"]).WaitAsync(Bound);
+        var spec = MetalProviderSpecDecoder.Decode(Encoding.UTF8.GetBytes(machineClass["providerSpec"]!.ToJsonString()));
+        Assert.Equal(WorkerTestBed.NetworkId, spec.Network);
+        Assert.Equal(["storage-net", "internet"], spec.Networks);
+    }
+
+    [Fact]
+    public async Task Reconcile_ExtraNetworkIsTheNodeNetwork_FailsWithConfigurationProblemNamingTheField()
     {
         var ns = bed.NextNamespace();
         var pools = ShootSpecs.ThreePools();
-        ((JsonObject)pools[1]!)["providerConfig"] = ShootSpecs.WorkerConfig(new JsonObject { ["networks"] = new JsonArray("storage-net") });
+        ((JsonObject)pools[1]!)["providerConfig"] = ShootSpecs.WorkerConfig(new JsonObject { ["networks"] = new JsonArray("storage-net", WorkerTestBed.NetworkId) });
         await bed.CreateShootAsync(ns, pools);
 
         var outcome = await bed.DriveAsync(ns);
 
         Assert.NotNull(outcome.Error);
         Assert.Equal([GardenerErrorCodes.ConfigurationProblem], outcome.Error.Codes);
-        Assert.Contains("spec.pools[1].providerConfig.networks", outcome.Error.Description, StringComparison.Ordinal);
+        Assert.Contains("spec.pools[1].providerConfig.networks[1]", outcome.Error.Description, StringComparison.Ordinal);
+        Assert.Empty(await WorkerTestBed.ListAsync(bed.MachineClasses, ns));
     }
 
     [Fact]

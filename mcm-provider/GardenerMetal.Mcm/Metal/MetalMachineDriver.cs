@@ -88,7 +88,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
                 PartitionId = spec.Partition,
                 ImageId = spec.Image,
                 Uuid = uuid,
-                Networks = [new MachineAllocationNetwork { NetworkId = spec.Network, AutoAcquire = true }],
+                Networks = [.. new[] { spec.Network }.Concat(spec.Networks).Select(id => new MachineAllocationNetwork { NetworkId = id, AutoAcquire = true })],
                 Tags = spec.Tags,
                 SshPubKeys = spec.SshKeys,
                 DnsServers = spec.DnsServers.Select(ip => new DNSServer { Ip = ip }).ToList(),

@@ -23,6 +23,12 @@ public sealed record MetalProviderSpec
     /// <summary>The node network ID (allocated with autoacquire).</summary>
     public required string Network { get; init; }
 
+    /// <summary>
+    /// Additional metal networks (IDs) the machine is attached to besides <see cref="Network"/>, each allocated
+    /// with autoacquire (an IP in each), in this order.
+    /// </summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
     /// <summary>Machine tags; must contain <c>cluster.metal-stack.io/id=&lt;shoot uid&gt;</c>.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 

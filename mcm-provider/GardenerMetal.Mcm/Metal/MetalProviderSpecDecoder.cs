@@ -16,7 +16,7 @@ public static class MetalProviderSpecDecoder
 
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
-        "apiVersion", "kind", "partition", "size", "image", "project", "network", "tags", "sshKeys", "dnsServers", "ntpServers", "hostSelector",
+        "apiVersion", "kind", "partition", "size", "image", "project", "network", "networks", "tags", "sshKeys", "dnsServers", "ntpServers", "hostSelector",
     };
 
     /// <summary>Decodes a providerSpec.</summary>
@@ -49,7 +49,7 @@ public static class MetalProviderSpecDecoder
             {
                 if (!KnownFields.Contains(property.Name))
                 {
-                    throw Invalid($"{Root}.{property.Name}", "is not a known field (partition, size, image, project, network, tags, sshKeys, dnsServers, ntpServers, hostSelector)");
+                    throw Invalid($"{Root}.{property.Name}", "is not a known field (partition, size, image, project, network, networks, tags, sshKeys, dnsServers, ntpServers, hostSelector)");
                 }
             }
 
@@ -69,13 +69,15 @@ public static class MetalProviderSpecDecoder
                 throw Invalid($"{Root}.tags", $"contains the cluster tag '{MetalTags.ClusterId}' with {clusterIds.Count} different values");
             }
 
+            var network = RequiredString(root, "network");
             return new MetalProviderSpec
             {
                 Partition = RequiredString(root, "partition"),
                 Size = RequiredString(root, "size"),
                 Image = RequiredString(root, "image"),
                 Project = RequiredString(root, "project"),
-                Network = RequiredString(root, "network"),
+                Network = network,
+                Networks = ExtraNetworks(root, network),
                 Tags = tags,
                 SshKeys = StringList(root, "sshKeys"),
                 DnsServers = ObjectList(root, "dnsServers", "ip", requireIp: true),
@@ -130,6 +132,23 @@ public static class MetalProviderSpecDecoder
         }
 
         return result;
+    }
+
+    private static List<string> ExtraNetworks(JsonElement root, string nodeNetwork)
+    {
+        var networks = StringList(root, "networks");
+        var seen = new HashSet<string>(StringComparer.Ordinal) { nodeNetwork };
+        for (var i = 0; i < networks.Count; i++)
+        {
+            if (!seen.Add(networks[i]))
+            {
+                throw Invalid($"{Root}.networks[{i}]", networks[i] == nodeNetwork
+                    ? $"'{networks[i]}' is the node network (providerSpec.network) and is attached already"
+                    : $"'{networks[i]}' is given more than once");
+            }
+        }
+
+        return networks;
     }
 
     private static List<string> ObjectList(JsonElement root, string name, string field, bool requireIp)

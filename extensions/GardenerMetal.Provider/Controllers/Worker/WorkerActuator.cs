@@ -331,10 +331,14 @@ public sealed partial class WorkerActuator : IWorkerActuator
 
             var config = context.PoolConfigs.Count > i ? context.PoolConfigs[i] : null;
             var configPath = path.Child("providerConfig");
-            if (config?.Networks is { Count: > 0 })
+            var extraNetworks = config?.Networks ?? [];
+            for (var n = 0; n < extraNetworks.Count; n++)
             {
-                errors.Add(FieldError.Forbidden(configPath.Child("networks"),
-                    "the metal machine driver attaches machines to the node network only (its providerSpec has a single 'network'); additional networks are not supported yet"));
+                if (string.Equals(extraNetworks[n], context.NetworkId, StringComparison.Ordinal))
+                {
+                    errors.Add(FieldError.Invalid(configPath.Child("networks").Index(n), extraNetworks[n],
+                        "is the shoot's node network, which every machine is attached to already"));
+                }
             }
 
             var roles = config?.Roles ?? [];
@@ -388,6 +392,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
             Image = image,
             Project = context.ProjectId,
             Network = context.NetworkId,
+            Networks = config?.Networks is { Count: > 0 } networks ? networks : null,
             Tags = tags,
             SshKeys = ssh.Length > 0 ? [ssh] : null,
             DnsServers = context.DnsServers.Count > 0 ? [.. context.DnsServers.Select(ip => new MetalDnsServer(ip))] : null,

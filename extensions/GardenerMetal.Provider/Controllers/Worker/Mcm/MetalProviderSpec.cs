@@ -14,6 +14,7 @@ public sealed record MetalProviderSpec
     [JsonPropertyName("image")] public required string Image { get; init; }
     [JsonPropertyName("project")] public required string Project { get; init; }
     [JsonPropertyName("network")] public required string Network { get; init; }
+    [JsonPropertyName("networks")] public IReadOnlyList<string>? Networks { get; init; }
     [JsonPropertyName("tags")] public required IReadOnlyList<string> Tags { get; init; }
     [JsonPropertyName("sshKeys")] public IReadOnlyList<string>? SshKeys { get; init; }
     [JsonPropertyName("dnsServers")] public IReadOnlyList<MetalDnsServer>? DnsServers { get; init; }
