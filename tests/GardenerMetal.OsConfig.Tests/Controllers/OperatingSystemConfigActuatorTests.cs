@@ -204,7 +204,11 @@ public sealed class OperatingSystemConfigActuatorTests(OscEmulatorFixture emulat
 
         // Act: migrate; then, as in a destination seed, restore without the Secret
         await AnnotateAsync(ns, "pool-g", "migrate");
-        await WaitForAsync(ns, "pool-g", LastOperationType.Migrate, LastOperationState.Succeeded);
+        // Gardener's order: status Succeeded first, then finalizer and annotation removal in one patch.
+        await OscEmulatorFixture.EventuallyAsync(
+            async () => await emulator.GetOscAsync(ns, "pool-g") is { Status.LastOperation: { Type: LastOperationType.Migrate, State: LastOperationState.Succeeded } } osc
+                && osc.Metadata.GetAnnotation("gardener.cloud/operation") is null,
+            $"{ns}/pool-g: migrate finished");
         var migrated = await emulator.GetOscAsync(ns, "pool-g");
         var secretAfterMigrate = await emulator.GetSecretAsync(ns, "osc-result-pool-g");
         await emulator.Client.Secrets.DeleteAsync(ns, "osc-result-pool-g").WaitAsync(Timeout);
