@@ -63,10 +63,27 @@ public sealed class ControllerHost
     public ControllerHost AddController<T>(string name, IExtensionActuator<T> actuator, string extensionType, string? extensionClass = null)
         where T : class, IExtensionResource
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(extensionType);
+        return AddController(name, actuator, [extensionType], extensionClass);
+    }
+
+    /// <summary>
+    /// Registers one controller for kind <typeparamref name="T"/> handling every <c>spec.type</c> in <paramref name="extensionTypes"/>:
+    /// one informer, one work queue keyed by namespace/name and one leader Lease for all of them.
+    /// </summary>
+    public ControllerHost AddController<T>(string name, IExtensionActuator<T> actuator, IReadOnlyList<string> extensionTypes, string? extensionClass = null)
+        where T : class, IExtensionResource
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(actuator);
-        ArgumentException.ThrowIfNullOrWhiteSpace(extensionType);
-        if (!_controllers.TryAdd(name, ct => RunControllerAsync(name, actuator, extensionType, extensionClass, ct)))
+        ArgumentNullException.ThrowIfNull(extensionTypes);
+        if (extensionTypes.Count == 0 || extensionTypes.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("At least one spec.type, none empty.", nameof(extensionTypes));
+        }
+
+        IReadOnlyList<string> types = [.. extensionTypes.Distinct(StringComparer.Ordinal)];
+        if (!_controllers.TryAdd(name, ct => RunControllerAsync(name, actuator, types, extensionClass, ct)))
         {
             throw new ArgumentException($"A controller named '{name}' is already registered.", nameof(name));
         }
@@ -157,7 +174,7 @@ public sealed class ControllerHost
         }
     }
 
-    private async Task RunControllerAsync<T>(string name, IExtensionActuator<T> actuator, string extensionType, string? extensionClass, CancellationToken cancellationToken)
+    private async Task RunControllerAsync<T>(string name, IExtensionActuator<T> actuator, IReadOnlyList<string> extensionTypes, string? extensionClass, CancellationToken cancellationToken)
         where T : class, IExtensionResource
     {
         var resources = ExtensionResources.Client<T>(_client);
@@ -169,7 +186,7 @@ public sealed class ControllerHost
         var reconciler = new ExtensionReconciler<T>(
             store,
             actuator,
-            new ExtensionReconcilerOptions { ExtensionType = extensionType, ExtensionClass = extensionClass, IgnoreOperationAnnotation = _options.IgnoreOperationAnnotation },
+            new ExtensionReconcilerOptions { ExtensionTypes = extensionTypes, ExtensionClass = extensionClass, IgnoreOperationAnnotation = _options.IgnoreOperationAnnotation },
             _loggerFactory.CreateLogger("GardenerMetal.Extensions." + name));
         using var controller = new ExtensionController<T>(
             name,

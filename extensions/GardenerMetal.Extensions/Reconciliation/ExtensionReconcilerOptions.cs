@@ -3,8 +3,8 @@ namespace GardenerMetal.Extensions.Reconciliation;
 /// <summary>Settings of one extension controller.</summary>
 public sealed record ExtensionReconcilerOptions
 {
-    /// <summary>The <c>spec.type</c> this controller handles (e.g. <c>metal</c>); other types are ignored.</summary>
-    public required string ExtensionType { get; init; }
+    /// <summary>The <c>spec.type</c>s this controller handles (e.g. <c>metal</c>; os-metal: <c>metal, debian, ubuntu</c>); other types are ignored.</summary>
+    public required IReadOnlyList<string> ExtensionTypes { get; init; }
 
     /// <summary>The extension class handled; null handles objects without <c>spec.class</c> or with <c>shoot</c>.</summary>
     public string? ExtensionClass { get; init; }

@@ -39,7 +39,12 @@ public sealed class ExtensionReconciler<T>
         ArgumentNullException.ThrowIfNull(actuator);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ExtensionType, nameof(options.ExtensionType));
+        ArgumentNullException.ThrowIfNull(options.ExtensionTypes, nameof(options.ExtensionTypes));
+        if (options.ExtensionTypes.Count == 0 || options.ExtensionTypes.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("ExtensionTypes must name at least one spec.type and no empty one.", nameof(options));
+        }
+
         _store = store;
         _actuator = actuator;
         _options = options;
@@ -63,7 +68,7 @@ public sealed class ExtensionReconciler<T>
         ArgumentNullException.ThrowIfNull(resource);
         var spec = resource.ExtensionSpec;
         var objectClass = string.IsNullOrEmpty(spec.Class) ? "shoot" : spec.Class;
-        return string.Equals(spec.Type, _options.ExtensionType, StringComparison.Ordinal)
+        return _options.ExtensionTypes.Contains(spec.Type, StringComparer.Ordinal)
             && string.Equals(objectClass, _options.ExtensionClass ?? "shoot", StringComparison.Ordinal);
     }
 

@@ -33,15 +33,14 @@ public static class OsMetalProgram
     }
 
     /// <summary>
-    /// The shared extension flags plus <c>--osc-types</c>, with <c>--controllers=operatingsystemconfig</c> mapped onto the
-    /// per-type controllers. Throws <see cref="ArgumentException"/> naming the bad flag.
+    /// The shared extension flags (os-metal's only controller is <c>operatingsystemconfig</c>) plus <c>--osc-types</c>.
+    /// Throws <see cref="ArgumentException"/> naming the bad flag.
     /// </summary>
     public static (ControllerHostOptions Options, IReadOnlyList<string> OscTypes) ParseArguments(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var (types, hostArgs) = OsMetalCommandLine.Split(args);
-        var options = ControllerHostOptions.Parse(hostArgs, [OsMetalControllers.ControllerName]);
-        return (OsMetalControllers.ExpandControllers(options, types), types);
+        return (ControllerHostOptions.Parse(hostArgs, [OsMetalControllers.ControllerName]), types);
     }
 
     /// <summary>Builds the web host with the OSC controllers (exposed for tests).</summary>

@@ -18,7 +18,7 @@ public sealed class ExtensionControllerTests
 
     private ExtensionController<Infrastructure> NewController(int workers = 2, bool ignoreAnnotation = false) => new(
         "infrastructure",
-        new ExtensionReconciler<Infrastructure>(_store, _actuator, new ExtensionReconcilerOptions { ExtensionType = "metal" }, NullLogger.Instance),
+        new ExtensionReconciler<Infrastructure>(_store, _actuator, new ExtensionReconcilerOptions { ExtensionTypes = ["metal"] }, NullLogger.Instance),
         new ExtensionControllerOptions { MaxConcurrentReconciles = workers, BackoffBase = TimeSpan.FromMilliseconds(20), BackoffMax = TimeSpan.FromMilliseconds(200) },
         ignoreAnnotation,
         _metrics,

@@ -15,7 +15,7 @@ public sealed class ExtensionReconcilerTests
     private readonly TestActuator _actuator = new();
 
     private ExtensionReconciler<Infrastructure> NewReconciler(bool ignoreAnnotation = false) =>
-        new(_store, _actuator, new ExtensionReconcilerOptions { ExtensionType = "metal", IgnoreOperationAnnotation = ignoreAnnotation }, NullLogger.Instance);
+        new(_store, _actuator, new ExtensionReconcilerOptions { ExtensionTypes = ["metal"], IgnoreOperationAnnotation = ignoreAnnotation }, NullLogger.Instance);
 
     private async Task<ReconcileOutcome> Run(ResourceKey key) => await NewReconciler().ReconcileAsync(key, CancellationToken.None).WaitAsync(Timeout);
 
@@ -320,6 +320,38 @@ public sealed class ExtensionReconcilerTests
         Assert.NotNull(outcome.Skipped);
         Assert.Empty(_actuator.Calls);
         Assert.Equal(0, _store.Writes);
+    }
+
+    [Fact]
+    public async Task ReconcileAsync_SeveralSpecTypes_HandlesEachListedTypeOnly()
+    {
+        // Arrange: one controller for two types, as os-metal runs for its OSC types.
+        _store.AddCluster(Fixtures.Cluster());
+        var metal = _store.Create(Fixtures.Infrastructure("a", type: "metal"));
+        var debian = _store.Create(Fixtures.Infrastructure("b", type: "debian"));
+        var aws = _store.Create(Fixtures.Infrastructure("c", type: "aws"));
+        var reconciler = new ExtensionReconciler<Infrastructure>(_store, _actuator, new ExtensionReconcilerOptions { ExtensionTypes = ["metal", "debian"] }, NullLogger.Instance);
+
+        // Act
+        var outcomes = new List<ReconcileOutcome>();
+        foreach (var key in new[] { metal, debian, aws })
+        {
+            outcomes.Add(await reconciler.ReconcileAsync(key, CancellationToken.None).WaitAsync(Timeout));
+        }
+
+        // Assert
+        Assert.Equal([true, true, false], outcomes.Select(o => o.Skipped is null));
+        Assert.Equal(["Reconcile", "Reconcile"], _actuator.Calls);
+        Assert.Null(_store.Snapshot(aws).Status);
+    }
+
+    [Fact]
+    public void Constructor_NoSpecType_ArgumentException()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new ExtensionReconciler<Infrastructure>(_store, _actuator, new ExtensionReconcilerOptions { ExtensionTypes = [] }, NullLogger.Instance));
+
+        Assert.Contains("ExtensionTypes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -187,7 +187,6 @@ public sealed class OperatingSystemConfigActuatorTests(OscEmulatorFixture emulat
         var ignored = await emulator.GetOscAsync(ns, "pool-other");
 
         // Assert
-        Assert.Equal(["operatingsystemconfig-metal"], run.ControllerNames);
         Assert.Null(ignored!.Status?.LastOperation);
         Assert.Null(ignored.Metadata.Finalizers);
         Assert.Null(await emulator.GetSecretAsync(ns, "osc-result-pool-other"));

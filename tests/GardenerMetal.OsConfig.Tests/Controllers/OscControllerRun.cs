@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GardenerMetal.OsConfig.Tests.Controllers;
 
 /// <summary>
-/// The os-metal controllers (ExtensionController + ExtensionReconciler per OSC type, informers, the real actuator) running
+/// The os-metal controllers (one ExtensionController + ExtensionReconciler for the given OSC types, informers, the real actuator) running
 /// in a <see cref="ControllerHost"/> against the emulator until disposed. Short backoff so that retries are quick.
 /// </summary>
 internal sealed class OscControllerRun : IAsyncDisposable
@@ -25,11 +25,9 @@ internal sealed class OscControllerRun : IAsyncDisposable
             BackoffMax = TimeSpan.FromMilliseconds(500),
             ShutdownGracePeriod = TimeSpan.FromSeconds(5),
         }, NullLoggerFactory.Instance);
-        ControllerNames = OsMetalControllers.Register(host, new OperatingSystemConfigActuator(client, NullLogger.Instance), oscTypes);
+        OsMetalControllers.Register(host, new OperatingSystemConfigActuator(client, NullLogger.Instance), oscTypes);
         _run = host.RunAsync(_stop.Token);
     }
-
-    public IReadOnlyList<string> ControllerNames { get; }
 
     public static OscControllerRun Start(KubernetesClient client, params string[] oscTypes) =>
         new(client, oscTypes.Length == 0 ? OsMetalControllers.DefaultTypes : oscTypes);

@@ -13,14 +13,14 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
     private static readonly TimeSpan Timeout = OscEmulatorFixture.Timeout;
 
     [Fact]
-    public void ParseArguments_NoOscTypes_DefaultTypesWithOneControllerEachAndOsMetalNames()
+    public void ParseArguments_NoOscTypes_DefaultTypesOneControllerAndOsMetalNames()
     {
         // Act
         var (options, types) = OsMetalProgram.ParseArguments(["--controllers=operatingsystemconfig", "--max-concurrent-reconciles", "3"]);
 
         // Assert
         Assert.Equal(["metal", "debian", "ubuntu"], types);
-        Assert.Equal(["operatingsystemconfig-metal", "operatingsystemconfig-debian", "operatingsystemconfig-ubuntu"], options.Controllers);
+        Assert.Equal(["operatingsystemconfig"], options.Controllers);
         Assert.Equal(3, options.MaxConcurrentReconciles);
         Assert.Equal("os-metal", options.ExtensionName);
         Assert.Equal("os-metal", options.LeaderElectionId);
@@ -34,7 +34,6 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
 
         // Assert
         Assert.Equal(["metal", "ubuntu"], types);
-        Assert.Equal(["operatingsystemconfig-metal", "operatingsystemconfig-ubuntu"], options.Controllers);
         Assert.Equal("os-x", options.ExtensionName);
         Assert.Equal("x", options.LeaderElectionId);
     }
@@ -65,7 +64,7 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
-    public async Task Build_FromFlags_ElectsPerTypeLeaderRenewsHeartbeatAndWritesUserData()
+    public async Task Build_FromFlags_ElectsLeaderRenewsHeartbeatAndWritesUserData()
     {
         // Arrange
         var ns = await emulator.NewShootNamespaceAsync();
@@ -86,7 +85,7 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
             async () => (await emulator.GetOscAsync(ns, "pool-u"))?.Status?.LastOperation is { State: LastOperationState.Succeeded },
             "ubuntu OSC reconciled");
         var secret = await emulator.GetSecretAsync(ns, "osc-result-pool-u");
-        var leader = await emulator.Client.Leases.GetAsync(ns, "os-metal-operatingsystemconfig-ubuntu").WaitAsync(Timeout);
+        var leader = await emulator.Client.Leases.GetAsync(ns, "os-metal-operatingsystemconfig").WaitAsync(Timeout);
         var heartbeat = await emulator.Client.Leases.GetAsync(ns, HeartbeatLease.LeaseName).WaitAsync(Timeout);
         await app.StopAsync().WaitAsync(Timeout);
 

@@ -74,7 +74,7 @@ internal sealed class InfrastructureTestBed : IAsyncDisposable
         new(new KubernetesSecretDataReader(Kube), clients ?? Clients, options ?? ActuatorOptions, NullLogger<InfrastructureActuator>.Instance);
 
     public ExtensionReconciler<Infrastructure> NewReconciler(InfrastructureActuator? actuator = null) =>
-        new(Store, actuator ?? NewActuator(), new ExtensionReconcilerOptions { ExtensionType = "metal" }, NullLogger.Instance);
+        new(Store, actuator ?? NewActuator(), new ExtensionReconcilerOptions { ExtensionTypes = ["metal"] }, NullLogger.Instance);
 
     /// <summary>Creates the namespace, credentials Secret, Cluster and Infrastructure of a shoot.</summary>
     public async Task<ShootRef> CreateShootAsync(

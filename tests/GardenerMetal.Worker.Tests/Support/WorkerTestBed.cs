@@ -81,7 +81,7 @@ public sealed class WorkerTestBed : IAsyncLifetime
 
     public ExtensionReconciler<Extensions.Apis.Worker> NewReconciler() =>
         new(new KubernetesExtensionStore<Extensions.Apis.Worker>(ExtensionResources.Client<Extensions.Apis.Worker>(Kube), ExtensionResources.ClusterClient(Kube)),
-            NewActuator(), new ExtensionReconcilerOptions { ExtensionType = "metal" }, NullLogger.Instance);
+            NewActuator(), new ExtensionReconcilerOptions { ExtensionTypes = ["metal"] }, NullLogger.Instance);
 
     /// <summary>One reconcile of the namespace's Worker.</summary>
     public Task<ReconcileOutcome> ReconcileOnceAsync(string ns) =>
