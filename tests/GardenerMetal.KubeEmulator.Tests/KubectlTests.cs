@@ -59,7 +59,7 @@ public sealed class KubectlTests(EmulatorFixture fixture) : IClassFixture<Emulat
         Assert.Contains("the object has been modified", replace.Stderr, StringComparison.Ordinal);
 
         // Watch sees the next change.
-        var watch = KubectlAsync("-n", Ns, "get", "infrastructure", "infrastructure", "--watch", "-o", "json", "--request-timeout=6s");
+        var watch = KubectlAsync("-n", Ns, "get", "infrastructure", "infrastructure", "--watch", "-o", "json", "--request-timeout=10s");
         await Task.Delay(TimeSpan.FromSeconds(2));
         var label = await KubectlAsync("-n", Ns, "label", "infrastructure", "infrastructure", "watched=yes");
         Assert.True(label.ExitCode == 0, label.Stderr);

@@ -48,14 +48,15 @@ internal sealed class DriverHarness : IAsyncDisposable
 
     public string Network { get; }
 
-    public static async Task<DriverHarness> StartAsync()
+    /// <param name="metalApiTimeout">The driver's per-call metal-api timeout; short only for the timeout test, so a cold first call never trips it.</param>
+    public static async Task<DriverHarness> StartAsync(TimeSpan? metalApiTimeout = null)
     {
         var sim = await MetalApiSimulator.StartAsync(new MetalSimOptions { ProvisioningStepDuration = TimeSpan.Zero }).WaitAsync(Bound);
         var admin = sim.CreateClient();
         var network = await admin.AllocateNetworkAsync(new NetworkAllocateRequest { PartitionId = Partition, ProjectId = Project, Name = "node-network" }).WaitAsync(Bound);
 
-        // Fast-failing metal-api calls so fault tests stay short.
-        var factory = new CachingMetalApiClientFactory(o => o with { Timeout = TimeSpan.FromSeconds(2), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+        // One retry with a short delay so fault tests stay short.
+        var factory = new CachingMetalApiClientFactory(o => o with { Timeout = metalApiTimeout ?? TimeSpan.FromSeconds(10), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
         var driver = new MetalMachineDriver(factory, NullLogger<MetalMachineDriver>.Instance);
         var socket = Path.Combine(Path.GetTempPath(), $"gm-mcm-{Guid.NewGuid():N}"[..18] + ".sock");
         var server = await GrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), [driver.BindService()]).WaitAsync(Bound);

@@ -133,8 +133,9 @@ public sealed class DriverHostLeaderElectionTests
         LeaderElection = new MachineControllerLeaderElection
         {
             Identity = identity,
-            LeaseDuration = TimeSpan.FromSeconds(4),
-            RenewDeadline = TimeSpan.FromSeconds(3),
+            // Long enough that a delayed renewal on a busy machine never hands over; a stopping leader releases at once.
+            LeaseDuration = TimeSpan.FromSeconds(15),
+            RenewDeadline = TimeSpan.FromSeconds(10),
             RetryPeriod = TimeSpan.FromMilliseconds(300),
         },
     };

@@ -231,7 +231,7 @@ public sealed class MetalMachineDriverTests
     public async Task CreateMachine_MetalApiTimesOut_Unavailable()
     {
         // Arrange
-        await using var h = await DriverHarness.StartAsync();
+        await using var h = await DriverHarness.StartAsync(metalApiTimeout: TimeSpan.FromSeconds(2));
         h.Sim.Faults.Set("allocateMachine", new FaultRule { Timeout = true, TimeoutDuration = TimeSpan.FromSeconds(10) });
 
         // Act

@@ -91,6 +91,8 @@ public sealed class MachineDeploymentStandInTests : IAsyncLifetime
         var machines = await WaitForMachinesAsync(m => m.Count == 3);
         var keep = machines[1]["metadata"]!["name"]!.GetValue<string>();
         await SetPhaseAsync(machines[1], "Running");
+        // The stand-in must have seen the phase (its own machine cache) before the scale-down picks victims.
+        await WaitUntilAsync(async () => Json.Int((await Deployments.GetAsync(Ns, "pool-b").WaitAsync(Wait))["status"]?["availableReplicas"]) == 1);
 
         await Deployments.PatchAsync(Ns, "pool-b", KubernetesPatch.Merge(new JsonObject { ["spec"] = new JsonObject { ["replicas"] = 1 } })).WaitAsync(Wait);
 

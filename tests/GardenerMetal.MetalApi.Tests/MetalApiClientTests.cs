@@ -223,8 +223,9 @@ public sealed class MetalApiClientTests : IAsyncLifetime
     [Fact]
     public async Task GetMachine_AttemptTimeout_RetriedThenTimeoutError()
     {
-        using var client = Client(maxRetries: 1, timeout: TimeSpan.FromMilliseconds(300));
-        await client.GetVersionAsync().WaitAsync(Bound); // connected, so each 300 ms attempt reaches the simulator
+        // 1 s per attempt: the retry opens a new connection (the timed-out one is dropped) and must still reach the simulator.
+        using var client = Client(maxRetries: 1, timeout: TimeSpan.FromSeconds(1));
+        await client.GetVersionAsync().WaitAsync(Bound);
         _sim.Faults.Set("findMachine", new FaultRule { Timeout = true, TimeoutDuration = TimeSpan.FromSeconds(60) });
 
         var ex = await Assert.ThrowsAsync<MetalApiException>(() => client.GetMachineAsync(_sim.Machines()[0].Id)).WaitAsync(Bound);

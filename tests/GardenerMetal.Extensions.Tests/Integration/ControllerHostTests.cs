@@ -16,14 +16,14 @@ public sealed class ControllerHostTests(EmulatorFixture emulator) : IClassFixtur
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly TestActuator _actuator = new();
 
-    private ControllerHost NewHost(string @namespace, string identity = "replica-a", TimeSpan? grace = null) =>
+    private ControllerHost NewHost(string @namespace, string identity = "replica-a", TimeSpan? grace = null, TimeSpan? leaseDuration = null) =>
         new ControllerHost(emulator.Client, new ControllerHostOptions
         {
             Namespace = @namespace,
             Identity = identity,
             LeaderElectionId = "ext-" + @namespace,
-            LeaseDuration = TimeSpan.FromSeconds(3),
-            RenewDeadline = TimeSpan.FromSeconds(2),
+            LeaseDuration = leaseDuration ?? TimeSpan.FromSeconds(3),
+            RenewDeadline = (leaseDuration ?? TimeSpan.FromSeconds(3)) * 2 / 3,
             RetryPeriod = TimeSpan.FromMilliseconds(200),
             BackoffBase = TimeSpan.FromMilliseconds(100),
             BackoffMax = TimeSpan.FromSeconds(1),
@@ -189,8 +189,9 @@ public sealed class ControllerHostTests(EmulatorFixture emulator) : IClassFixtur
     {
         // Arrange
         var ns = await emulator.NewShootNamespaceAsync();
-        var a = NewHost(ns, "replica-a");
-        var b = NewHost(ns, "replica-b");
+        // A long lease: a renewal delayed by a busy machine must not hand leadership over mid-test.
+        var a = NewHost(ns, "replica-a", leaseDuration: TimeSpan.FromSeconds(15));
+        var b = NewHost(ns, "replica-b", leaseDuration: TimeSpan.FromSeconds(15));
         using var stop = new CancellationTokenSource();
         var runs = new[] { a.RunAsync(stop.Token), b.RunAsync(stop.Token) };
 

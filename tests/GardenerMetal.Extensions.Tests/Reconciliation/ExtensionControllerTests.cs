@@ -40,11 +40,19 @@ public sealed class ExtensionControllerTests
         _store.AddCluster(Fixtures.Cluster());
         var running = 0;
         var peak = 0;
+        // The first reconciles hold until three run at once, so reaching the cap does not depend on thread-pool timing.
+        var threeRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _actuator.Behaviour = async (_, _, ct) =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref peak, now);
-            await Task.Delay(20, ct);
+            if (now >= 3)
+            {
+                threeRunning.TrySetResult();
+            }
+
+            await threeRunning.Task.WaitAsync(Timeout, ct);
+            await Task.Delay(5, ct);
             Interlocked.Decrement(ref running);
             return ActuatorResult.Done;
         };

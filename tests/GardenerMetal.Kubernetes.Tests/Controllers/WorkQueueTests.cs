@@ -87,7 +87,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task AddRateLimited_RepeatedFailures_BacksOffAndForgetResets()
     {
-        using var q = NewQueue(TimeSpan.FromMilliseconds(50));
+        using var q = NewQueue(TimeSpan.FromMilliseconds(500)); // long enough that the item cannot be back before the Count check
 
         q.AddRateLimited("k");
         q.AddRateLimited("k");
@@ -107,12 +107,12 @@ public sealed class WorkQueueTests
         using var q = NewQueue();
         var started = DateTime.UtcNow;
 
-        q.AddAfter("k", TimeSpan.FromMilliseconds(150));
+        q.AddAfter("k", TimeSpan.FromMilliseconds(800));
         Assert.Equal(0, q.Count);
         var (item, _) = await q.GetAsync().AsTask().WaitAsync(Timeout);
 
         Assert.Equal("k", item);
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(140));
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(790));
     }
 
     [Fact]
