@@ -104,6 +104,49 @@ public sealed class ProtobufRequestTests(EmulatorFixture fixture) : IClassFixtur
         Assert.Contains("merge-patch", (string?)status["message"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Put_ProtobufStatusSubresource_UpdatesOnlyStatus()
+    {
+        await EnsureNamespaceAsync();
+        var (createCode, _, created) = await SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{Ns}/services", ProtobufVectors.Body("service-loadbalancer"));
+        Assert.True(createCode == HttpStatusCode.Created, created.ToJsonString());
+        var status = new ProtoWriter().Message(1, new ProtoWriter().Message(1, new ProtoWriter().String(1, "192.0.2.7")));
+        var meta = new ProtoWriter().String(1, "lb").String(3, Ns).String(6, Api.Rv(created));
+        var spec = new ProtoWriter().String(4, "ClusterIP");
+
+        var (code, _, updated) = await SendAsync(HttpMethod.Put, $"/api/v1/namespaces/{Ns}/services/lb/status",
+            ProtoWriter.Envelope("v1", "Service", new ProtoWriter().Message(1, meta).Message(2, spec).Message(3, status)));
+
+        Assert.True(code == HttpStatusCode.OK, updated.ToJsonString());
+        Assert.Equal("192.0.2.7", (string?)updated["status"]!["loadBalancer"]!["ingress"]![0]!["ip"]);
+        Assert.Equal("LoadBalancer", (string?)updated["spec"]!["type"]);
+    }
+
+    [Fact]
+    public async Task Delete_ProtobufDeleteOptions_HonoursPreconditionsAndDryRun()
+    {
+        await EnsureNamespaceAsync();
+        var (_, _, created) = await SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{Ns}/configmaps", ProtoWriter.Envelope("v1", "ConfigMap", new ProtoWriter().Message(1, new ProtoWriter().String(1, "doomed"))));
+        var uid = (string)created["metadata"]!["uid"]!;
+        byte[] Options(string preconditionUid, bool dryRun)
+        {
+            var options = new ProtoWriter().Message(2, new ProtoWriter().String(1, preconditionUid)).String(4, "Background");
+            return ProtoWriter.Envelope("v1", "DeleteOptions", dryRun ? options.String(5, "All") : options);
+        }
+
+        var (wrongCode, _, wrong) = await SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{Ns}/configmaps/doomed", Options("not-the-uid", dryRun: false));
+        var (dryCode, _, _) = await SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{Ns}/configmaps/doomed", Options(uid, dryRun: true));
+        var stillThere = (await Api.GetAsync(_http, $"/api/v1/namespaces/{Ns}/configmaps/doomed")).Code;
+        var (code, _, _) = await SendAsync(HttpMethod.Delete, $"/api/v1/namespaces/{Ns}/configmaps/doomed", Options(uid, dryRun: false));
+
+        Assert.Equal(HttpStatusCode.Conflict, wrongCode);
+        Assert.Contains("UID", (string?)wrong["message"], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, dryCode);
+        Assert.Equal(HttpStatusCode.OK, stillThere);
+        Assert.Equal(HttpStatusCode.OK, code);
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(_http, $"/api/v1/namespaces/{Ns}/configmaps/doomed")).Code);
+    }
+
     private async Task EnsureNamespaceAsync()
     {
         var (code, _) = await Api.PostAsync(_http, "/api/v1/namespaces", $$$"""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"{{{Ns}}}"}}""");

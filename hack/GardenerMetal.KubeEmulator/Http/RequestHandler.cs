@@ -540,7 +540,10 @@ internal sealed class RequestHandler
         var dryRun = q["dryRun"].ToString();
         if (ctx.Request.ContentLength is > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
         {
-            if (await ReadBodyAsync(ctx, yaml: false) is JsonObject body)
+            var options = MediaType(ctx.Request.ContentType) == ProtobufBodyDecoder.MediaType
+                ? await ReadProtobufDeleteOptionsAsync(ctx)
+                : await ReadBodyAsync(ctx, yaml: false);
+            if (options is JsonObject body)
             {
                 if (body["propagationPolicy"]?.ToString() is { Length: > 0 } p)
                 {
@@ -573,6 +576,14 @@ internal sealed class RequestHandler
             PreconditionResourceVersion = string.IsNullOrEmpty(rv) ? null : rv,
             DryRun = ParseDryRun(dryRun),
         };
+    }
+
+    /// <summary>DeleteOptions in protobuf (client-go's typed Delete/DeleteCollection); fields the emulator does not model are dropped.</summary>
+    private static async Task<JsonNode> ReadProtobufDeleteOptionsAsync(HttpContext ctx)
+    {
+        using var buffer = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted);
+        return ProtobufBodyDecoder.DecodeDeleteOptions(buffer.ToArray(), []);
     }
 
     private static WriteOptions WriteOptionsFrom(HttpRequest request)

@@ -202,6 +202,16 @@ internal static class KubeProtoSchemas
 
     public static readonly ProtoMessage Service = new("Service", Meta(), Message(2, "spec", ServiceSpec), Message(3, "status", ServiceStatus));
 
+    /// <summary>meta/v1 DeleteOptions, the body client-go's typed Delete and DeleteCollection send.</summary>
+    public static readonly ProtoMessage DeleteOptions = new(
+        "DeleteOptions",
+        new ProtoField(1, "gracePeriodSeconds", ProtoKind.Int64, KeepZero: true),
+        Message(2, "preconditions", new ProtoMessage("Preconditions", Str(1, "uid", keep: true), Str(2, "resourceVersion", keep: true))),
+        Bool(3, "orphanDependents", keep: true),
+        Str(4, "propagationPolicy", keep: true),
+        Strs(5, "dryRun"),
+        Bool(6, "ignoreStoreReadErrorWithClusterBreakingPotential", keep: true));
+
     /// <summary>The top-level message of a served built-in kind, or null when the emulator has no protobuf mapping for it.</summary>
     public static ProtoMessage? For(ResourceType type)
     {

@@ -30,6 +30,45 @@ internal static class ProtobufBodyDecoder
     public static JsonObject Decode(ResourceType type, byte[] body, List<string> unknownFields)
     {
         var schema = KubeProtoSchemas.For(type) ?? throw Unsupported(type);
+        var envelope = ReadEnvelope(body);
+        var apiVersion = envelope.ApiVersion.Length > 0 ? envelope.ApiVersion : type.ApiVersion;
+        var kind = envelope.Kind.Length > 0 ? envelope.Kind : type.Kind;
+        if (apiVersion != type.ApiVersion || kind != type.Kind)
+        {
+            throw ApiException.BadRequest(
+                $"the protobuf body holds a {kind} of {apiVersion}, which does not match the expected kind {type.Kind} of {type.ApiVersion} for {type.GroupResource}");
+        }
+
+        var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
+        DecodeInto(obj, schema, envelope.Raw, path: string.Empty, unknownFields);
+        return obj;
+    }
+
+    /// <summary>
+    /// Decodes the DeleteOptions body of a DELETE (client-go's typed clients send it in protobuf). Its apiVersion is
+    /// the resource's group version or meta.k8s.io/v1, depending on the client's scheme; any is accepted.
+    /// </summary>
+    public static JsonObject DecodeDeleteOptions(byte[] body, List<string> unknownFields)
+    {
+        var envelope = ReadEnvelope(body);
+        if (envelope.Kind.Length > 0 && envelope.Kind != "DeleteOptions")
+        {
+            throw ApiException.BadRequest($"the protobuf body of a DELETE holds a {envelope.Kind}; expected DeleteOptions");
+        }
+
+        var obj = new JsonObject { ["kind"] = "DeleteOptions" };
+        DecodeInto(obj, KubeProtoSchemas.DeleteOptions, envelope.Raw, path: string.Empty, unknownFields);
+        return obj;
+    }
+
+    /// <summary>The 415 answered for a protobuf body sent to a kind without a mapping.</summary>
+    public static ApiException Unsupported(ResourceType type) => new(
+        415,
+        "UnsupportedMediaType",
+        $"the emulator cannot decode protobuf request bodies for {type.Kind} ({type.ApiVersion}, resource {type.GroupResource}); send it as JSON or YAML instead (e.g. kubectl apply -f / kubectl create -f)");
+
+    private static (string ApiVersion, string Kind, byte[] Raw) ReadEnvelope(byte[] body)
+    {
         if (body.Length == 0)
         {
             throw ApiException.BadRequest("the protobuf request body is empty");
@@ -45,28 +84,6 @@ internal static class ProtobufBodyDecoder
             throw ApiException.BadRequest("the protobuf request body is empty after the magic bytes \"k8s\\x00\"");
         }
 
-        var envelope = ReadEnvelope(body);
-        var apiVersion = envelope.ApiVersion.Length > 0 ? envelope.ApiVersion : type.ApiVersion;
-        var kind = envelope.Kind.Length > 0 ? envelope.Kind : type.Kind;
-        if (apiVersion != type.ApiVersion || kind != type.Kind)
-        {
-            throw ApiException.BadRequest(
-                $"the protobuf body holds a {kind} of {apiVersion}, which does not match the expected kind {type.Kind} of {type.ApiVersion} for {type.GroupResource}");
-        }
-
-        var obj = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
-        DecodeInto(obj, schema, envelope.Raw, path: string.Empty, unknownFields);
-        return obj;
-    }
-
-    /// <summary>The 415 answered for a protobuf body sent to a kind without a mapping.</summary>
-    public static ApiException Unsupported(ResourceType type) => new(
-        415,
-        "UnsupportedMediaType",
-        $"the emulator cannot decode protobuf request bodies for {type.Kind} ({type.ApiVersion}, resource {type.GroupResource}); send it as JSON or YAML instead (e.g. kubectl apply -f / kubectl create -f)");
-
-    private static (string ApiVersion, string Kind, byte[] Raw) ReadEnvelope(byte[] body)
-    {
         string apiVersion = string.Empty, kind = string.Empty, encoding = string.Empty, contentType = string.Empty;
         byte[]? raw = null;
         try
