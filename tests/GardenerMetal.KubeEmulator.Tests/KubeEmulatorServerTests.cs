@@ -99,7 +99,8 @@ public sealed class KubeEmulatorServerTests(EmulatorFixture fixture) : IClassFix
     [InlineData("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"x"}}""", "application/json", HttpStatusCode.BadRequest)]
     [InlineData("""{"metadata":{"name":"Bad_Name"}}""", "application/json", (HttpStatusCode)422)]
     [InlineData("""["a"]""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData("""{"metadata":{"name":"x"}}""", "application/vnd.kubernetes.protobuf", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("""{"metadata":{"name":"x"}}""", "application/vnd.kubernetes.protobuf", HttpStatusCode.BadRequest)]
+    [InlineData("""{"metadata":{"name":"x"}}""", "application/cbor", HttpStatusCode.UnsupportedMediaType)]
     public async Task Create_WithBadInput_GetsClientErrorStatus(string body, string contentType, HttpStatusCode expected)
     {
         var (code, status) = await Api.SendAsync(_http, HttpMethod.Post, "/api/v1/namespaces/default/configmaps", body, contentType);

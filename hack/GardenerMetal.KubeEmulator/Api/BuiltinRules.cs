@@ -36,7 +36,20 @@ internal static class BuiltinRules
             var labels = metadata["labels"] as JsonObject ?? [];
             labels["kubernetes.io/metadata.name"] = metadata["name"]?.ToString();
             metadata["labels"] = labels;
-            obj["spec"] ??= new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
+            // Like kube-apiserver: a new namespace gets the "kubernetes" finalizer also when its spec is present but
+            // empty ({} from JSON, or the always-written spec of a protobuf body); an update keeps the stored one.
+            obj["spec"] ??= new JsonObject();
+            if (obj["spec"] is JsonObject spec && spec["finalizers"] is null)
+            {
+                spec["finalizers"] = previous is null
+                    ? new JsonArray("kubernetes")
+                    : previous["spec"]?["finalizers"]?.DeepClone();
+                if (spec["finalizers"] is null)
+                {
+                    spec.Remove("finalizers");
+                }
+            }
+
             if (previous is null)
             {
                 obj["status"] = new JsonObject { ["phase"] = "Active" };

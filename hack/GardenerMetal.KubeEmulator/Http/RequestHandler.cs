@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GardenerMetal.KubeEmulator.Api;
+using GardenerMetal.KubeEmulator.Protobuf;
 using GardenerMetal.KubeEmulator.Selectors;
 using GardenerMetal.KubeEmulator.Storage;
 using GardenerMetal.KubeEmulator.Yaml;
@@ -155,7 +156,7 @@ internal sealed class RequestHandler
             case "POST" when apiPath.Name is null:
             {
                 var opts = WriteOptionsFrom(ctx.Request);
-                var body = await ReadObjectAsync(ctx);
+                var body = await ReadObjectAsync(ctx, type, opts);
                 var created = await _service.CreateAsync(type, apiPath.Namespace, body, opts, ctx.RequestAborted);
                 await WriteObjectAsync(ctx, 201, type, created, opts);
                 break;
@@ -164,7 +165,7 @@ internal sealed class RequestHandler
             case "PUT" when apiPath.Name is not null:
             {
                 var opts = WriteOptionsFrom(ctx.Request);
-                var body = await ReadObjectAsync(ctx);
+                var body = await ReadObjectAsync(ctx, type, opts);
                 var updated = await _service.UpdateAsync(type, apiPath.Namespace, apiPath.Name, apiPath.Subresource, body, opts, ctx.RequestAborted);
                 await WriteObjectAsync(ctx, 200, type, updated, opts);
                 break;
@@ -539,7 +540,10 @@ internal sealed class RequestHandler
         var dryRun = q["dryRun"].ToString();
         if (ctx.Request.ContentLength is > 0 || ctx.Request.Headers.TransferEncoding.Count > 0)
         {
-            if (await ReadBodyAsync(ctx, yaml: false) is JsonObject body)
+            var options = MediaType(ctx.Request.ContentType) == ProtobufBodyDecoder.MediaType
+                ? await ReadProtobufDeleteOptionsAsync(ctx)
+                : await ReadBodyAsync(ctx, yaml: false);
+            if (options is JsonObject body)
             {
                 if (body["propagationPolicy"]?.ToString() is { Length: > 0 } p)
                 {
@@ -572,6 +576,14 @@ internal sealed class RequestHandler
             PreconditionResourceVersion = string.IsNullOrEmpty(rv) ? null : rv,
             DryRun = ParseDryRun(dryRun),
         };
+    }
+
+    /// <summary>DeleteOptions in protobuf (client-go's typed Delete/DeleteCollection); fields the emulator does not model are dropped.</summary>
+    private static async Task<JsonNode> ReadProtobufDeleteOptionsAsync(HttpContext ctx)
+    {
+        using var buffer = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted);
+        return ProtobufBodyDecoder.DecodeDeleteOptions(buffer.ToArray(), []);
     }
 
     private static WriteOptions WriteOptionsFrom(HttpRequest request)
@@ -610,16 +622,53 @@ internal sealed class RequestHandler
     private static string MediaType(string? contentType) =>
         (contentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx)
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx, ResourceType type, WriteOptions options)
     {
         var mediaType = MediaType(ctx.Request.ContentType);
+        if (mediaType == ProtobufBodyDecoder.MediaType)
+        {
+            return await ReadProtobufObjectAsync(ctx, type, options);
+        }
+
         var yaml = mediaType is "application/yaml" or "application/x-yaml" or "text/yaml";
         if (!yaml && mediaType is not ("" or Json))
         {
-            throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
+            var accepted = ProtobufBodyDecoder.Supports(type) ? "application/json, application/yaml, " + ProtobufBodyDecoder.MediaType : "application/json, application/yaml";
+            throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {accepted}");
         }
 
         return await ReadBodyAsync(ctx, yaml) as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object");
+    }
+
+    /// <summary>
+    /// A protobuf body (what client-go's typed clients, e.g. <c>kubectl create configmap</c>, send for built-in kinds)
+    /// becomes the JSON object the JSON path would have received. Protobuf fields the emulator does not map are dropped:
+    /// fieldValidation=Strict rejects them, Warn (the default) answers a Warning header, Ignore drops them silently.
+    /// </summary>
+    private static async Task<JsonObject> ReadProtobufObjectAsync(HttpContext ctx, ResourceType type, WriteOptions options)
+    {
+        if (!ProtobufBodyDecoder.Supports(type))
+        {
+            throw ProtobufBodyDecoder.Unsupported(type);
+        }
+
+        using var buffer = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted);
+        var unknown = new List<string>();
+        var obj = ProtobufBodyDecoder.Decode(type, buffer.ToArray(), unknown);
+        if (unknown.Count > 0)
+        {
+            switch (options.FieldValidation)
+            {
+                case "Strict":
+                    throw ApiException.BadRequest("strict decoding error: unknown protobuf " + string.Join(", ", unknown));
+                case "Warn":
+                    options.Warnings.AddRange(unknown.Select(u => $"unknown protobuf {u} (dropped: the emulator does not model it)"));
+                    break;
+            }
+        }
+
+        return obj;
     }
 
     private static async Task<JsonNode?> ReadBodyAsync(HttpContext ctx, bool yaml)
