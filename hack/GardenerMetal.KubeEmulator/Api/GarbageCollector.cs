@@ -78,14 +78,8 @@ internal sealed class GarbageCollector : IAsyncDisposable
     /// <summary>One pass; true when some deletion still waits on other objects.</summary>
     internal async Task<bool> SweepAsync(CancellationToken ct)
     {
-        var all = new List<(ResourceType Type, StoredObject Obj)>();
-        foreach (var (type, store) in _service.Registry.StoresWithType())
-        {
-            foreach (var obj in store.Snapshot(out _))
-            {
-                all.Add((type, obj));
-            }
-        }
+        var all = SnapshotAll();
+        HashSet<string>? liveUids = null;
 
         var byUid = all.ToDictionary(x => x.Obj.Uid, StringComparer.Ordinal);
         var dependents = new Dictionary<string, List<(ResourceType Type, StoredObject Obj)>>(StringComparer.Ordinal);
@@ -108,7 +102,14 @@ internal sealed class GarbageCollector : IAsyncDisposable
             var owners = Owners(obj.Object);
             if (owners.Count > 0 && owners.All(o => !byUid.ContainsKey(o)) && obj.Metadata["deletionTimestamp"] is null)
             {
-                await TryAsync(() => _service.DeleteAsync(type, obj.Namespace, obj.Name, new DeleteRequest { SkipAdmission = true }, ct));
+                // The stores are read one after another, so an owner created after its store was read but before its
+                // dependent's store was looks absent. Like kube's collector, confirm against a fresh read before deleting.
+                liveUids ??= SnapshotAll().Select(x => x.Obj.Uid).ToHashSet(StringComparer.Ordinal);
+                if (owners.All(o => !liveUids.Contains(o)))
+                {
+                    await TryAsync(() => _service.DeleteAsync(type, obj.Namespace, obj.Name, new DeleteRequest { SkipAdmission = true, PreconditionUid = obj.Uid }, ct));
+                }
+
                 continue;
             }
 
@@ -197,5 +198,19 @@ internal sealed class GarbageCollector : IAsyncDisposable
         {
             // Changed or gone meanwhile; the next sweep looks again.
         }
+    }
+
+    private List<(ResourceType Type, StoredObject Obj)> SnapshotAll()
+    {
+        var all = new List<(ResourceType Type, StoredObject Obj)>();
+        foreach (var (type, store) in _service.Registry.StoresWithType())
+        {
+            foreach (var obj in store.Snapshot(out _))
+            {
+                all.Add((type, obj));
+            }
+        }
+
+        return all;
     }
 }
