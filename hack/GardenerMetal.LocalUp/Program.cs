@@ -138,12 +138,13 @@ catch (LocalUpException ex)
 }
 finally
 {
+    var stopping = Stopwatch.StartNew();
     if (seed is not null)
     {
         await seed.DisposeAsync();
     }
 
-    ui.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped ({clock.Elapsed.TotalSeconds:0.0} s)."));
+    ui.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopped in {stopping.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalSeconds:0.0} s after start-up began."));
 }
 
 return 0;
