@@ -39,15 +39,10 @@ internal static class BuiltinRules
             // Like kube-apiserver: a new namespace gets the "kubernetes" finalizer also when its spec is present but
             // empty ({} from JSON, or the always-written spec of a protobuf body); an update keeps the stored one.
             obj["spec"] ??= new JsonObject();
-            if (obj["spec"] is JsonObject spec && spec["finalizers"] is null)
+            if (obj["spec"] is JsonObject spec && spec["finalizers"] is null
+                && (previous is null ? new JsonArray("kubernetes") : previous["spec"]?["finalizers"]?.DeepClone()) is { } finalizers)
             {
-                spec["finalizers"] = previous is null
-                    ? new JsonArray("kubernetes")
-                    : previous["spec"]?["finalizers"]?.DeepClone();
-                if (spec["finalizers"] is null)
-                {
-                    spec.Remove("finalizers");
-                }
+                spec["finalizers"] = finalizers;
             }
 
             if (previous is null)

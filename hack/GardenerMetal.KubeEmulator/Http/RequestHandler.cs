@@ -579,11 +579,14 @@ internal sealed class RequestHandler
     }
 
     /// <summary>DeleteOptions in protobuf (client-go's typed Delete/DeleteCollection); fields the emulator does not model are dropped.</summary>
-    private static async Task<JsonNode> ReadProtobufDeleteOptionsAsync(HttpContext ctx)
+    private static async Task<JsonNode> ReadProtobufDeleteOptionsAsync(HttpContext ctx) =>
+        ProtobufBodyDecoder.DecodeDeleteOptions(await ReadBytesAsync(ctx), []);
+
+    private static async Task<byte[]> ReadBytesAsync(HttpContext ctx)
     {
         using var buffer = new MemoryStream();
         await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted);
-        return ProtobufBodyDecoder.DecodeDeleteOptions(buffer.ToArray(), []);
+        return buffer.ToArray();
     }
 
     private static WriteOptions WriteOptionsFrom(HttpRequest request)
@@ -647,15 +650,8 @@ internal sealed class RequestHandler
     /// </summary>
     private static async Task<JsonObject> ReadProtobufObjectAsync(HttpContext ctx, ResourceType type, WriteOptions options)
     {
-        if (!ProtobufBodyDecoder.Supports(type))
-        {
-            throw ProtobufBodyDecoder.Unsupported(type);
-        }
-
-        using var buffer = new MemoryStream();
-        await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted);
         var unknown = new List<string>();
-        var obj = ProtobufBodyDecoder.Decode(type, buffer.ToArray(), unknown);
+        var obj = ProtobufBodyDecoder.Decode(type, await ReadBytesAsync(ctx), unknown);
         if (unknown.Count > 0)
         {
             switch (options.FieldValidation)
