@@ -76,14 +76,9 @@ public sealed class ControllerHost
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(actuator);
-        ArgumentNullException.ThrowIfNull(extensionTypes);
-        if (extensionTypes.Count == 0 || extensionTypes.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("At least one spec.type, none empty.", nameof(extensionTypes));
-        }
-
-        IReadOnlyList<string> types = [.. extensionTypes.Distinct(StringComparer.Ordinal)];
-        if (!_controllers.TryAdd(name, ct => RunControllerAsync(name, actuator, types, extensionClass, ct)))
+        // Checked here too (the reconciler is built only when the controller runs), so a bad list fails at registration.
+        ExtensionReconcilerOptions.ValidateExtensionTypes(extensionTypes, nameof(extensionTypes));
+        if (!_controllers.TryAdd(name, ct => RunControllerAsync(name, actuator, extensionTypes, extensionClass, ct)))
         {
             throw new ArgumentException($"A controller named '{name}' is already registered.", nameof(name));
         }

@@ -14,4 +14,14 @@ public sealed record ExtensionReconcilerOptions
 
     /// <summary>How often a metadata patch is retried after a resourceVersion conflict.</summary>
     public int ConflictRetries { get; init; } = 5;
+
+    /// <summary>Throws unless <paramref name="extensionTypes"/> names at least one <c>spec.type</c> and no empty one.</summary>
+    internal static void ValidateExtensionTypes(IReadOnlyList<string>? extensionTypes, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(extensionTypes, paramName);
+        if (extensionTypes.Count == 0 || extensionTypes.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("ExtensionTypes must name at least one spec.type and no empty one.", paramName);
+        }
+    }
 }

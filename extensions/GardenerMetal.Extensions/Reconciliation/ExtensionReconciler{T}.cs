@@ -39,11 +39,7 @@ public sealed class ExtensionReconciler<T>
         ArgumentNullException.ThrowIfNull(actuator);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(options.ExtensionTypes, nameof(options.ExtensionTypes));
-        if (options.ExtensionTypes.Count == 0 || options.ExtensionTypes.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("ExtensionTypes must name at least one spec.type and no empty one.", nameof(options));
-        }
+        ExtensionReconcilerOptions.ValidateExtensionTypes(options.ExtensionTypes, nameof(options));
 
         _store = store;
         _actuator = actuator;

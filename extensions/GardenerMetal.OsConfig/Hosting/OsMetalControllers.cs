@@ -22,12 +22,6 @@ public static class OsMetalControllers
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(actuator);
-        ArgumentNullException.ThrowIfNull(oscTypes);
-        if (oscTypes.Count == 0)
-        {
-            throw new ArgumentException("At least one OSC type is needed.", nameof(oscTypes));
-        }
-
         host.AddController(ControllerName, actuator, oscTypes);
     }
 }
