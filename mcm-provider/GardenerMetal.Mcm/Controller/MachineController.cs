@@ -6,6 +6,7 @@ using GardenerMetal.Grpc;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Controllers;
 using GardenerMetal.Kubernetes.Errors;
+using GardenerMetal.Kubernetes.Events;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver;
 using Google.Protobuf;
@@ -33,6 +34,7 @@ public sealed partial class MachineController : IDisposable
     private readonly Informer<Machine> _machines;
     private readonly Informer<MachineClass> _classes;
     private readonly WorkQueue<string> _queue;
+    private readonly EventRecorder _events;
 
     /// <summary>Creates the controller; call <see cref="RunAsync"/>.</summary>
     public MachineController(KubernetesClient kube, DriverClient driver, MachineControllerOptions options, ILogger<MachineController> logger, TimeProvider? time = null)
@@ -51,7 +53,11 @@ public sealed partial class MachineController : IDisposable
         _machines = new Informer<Machine>(_machineClient, new InformerOptions { Namespace = options.Namespace });
         _classes = new Informer<MachineClass>(_classClient, new InformerOptions { Namespace = options.Namespace });
         _queue = new WorkQueue<string>(time: _time);
+        _events = new EventRecorder(kube, new EventRecorderOptions { Component = EventComponent, Host = Environment.MachineName }, _time);
     }
+
+    /// <summary>The component named in the Events this controller records.</summary>
+    public const string EventComponent = "machine-controller-manager-provider-metal";
 
     /// <summary>Whether both caches have synced.</summary>
     public bool HasSynced => _machines.HasSynced && _classes.HasSynced;
@@ -86,7 +92,15 @@ public sealed partial class MachineController : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _queue.Dispose();
+    public void Dispose()
+    {
+        _queue.Dispose();
+        _events.Dispose();
+    }
+
+    /// <summary>Records an Event about the machine (best effort; messages never carry secret data).</summary>
+    private Task<GardenerMetal.Kubernetes.Models.Event?> RecordAsync(Machine machine, string type, string reason, string message, CancellationToken cancellationToken = default) =>
+        _events.RecordAsync(machine, type, reason, message, cancellationToken);
 
     private void EnqueueMachinesOf(MachineClass machineClass)
     {

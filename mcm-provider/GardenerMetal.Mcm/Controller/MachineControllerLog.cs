@@ -25,4 +25,10 @@ internal static partial class MachineControllerLog
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Machine {Machine}: creation timed out; phase Failed")]
     public static partial void TimedOut(ILogger logger, string machine);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Machine {Machine}: VM reported missing, not yet declared gone ({Reason})")]
+    public static partial void VmMissingUnconfirmed(ILogger logger, string machine, string reason);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Machine {Machine}: VM {ProviderId} confirmed gone; phase Failed")]
+    public static partial void VmGone(ILogger logger, string machine, string providerId);
 }
