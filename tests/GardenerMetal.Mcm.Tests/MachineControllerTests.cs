@@ -169,6 +169,37 @@ public sealed class MachineControllerTests
     }
 
     [Fact]
+    public async Task Run_ClassAndSecretDeletedBeforeMachines_HeldUntilTheMachinesFreedTheirVms()
+    {
+        // Arrange: issue 20 — deleting the shoot namespace removed Secrets and MachineClasses first (no finalizers),
+        // so Machines stayed Terminating ("MachineClass … not found") and their metal machines leaked.
+        await using var h = await ControllerHarness.StartAsync();
+        h.StartController();
+        await Task.WhenAll(h.CreateMachineAsync("worker-0"), h.CreateMachineAsync("worker-1")).WaitAsync(Bound);
+        await ControllerHarness.WaitUntilAsync(async () => (await h.ListMachinesAsync()).All(m => m.Status?.CurrentStatus?.Phase == MachinePhases.Running), "two Machines Running");
+        var classes = h.Client.Resource(Controller.Models.McmResources.MachineClasses, Controller.Models.McmJsonContext.Default.MachineClass);
+
+        // Act: the namespace's delete order — Secret and class first, Machines after.
+        await h.Client.Secrets.DeleteAsync(ControllerHarness.Namespace, "pool-a-secret").WaitAsync(Bound);
+        await classes.DeleteAsync(ControllerHarness.Namespace, ControllerHarness.ClassName).WaitAsync(Bound);
+        var heldSecret = await h.Client.Secrets.TryGetAsync(ControllerHarness.Namespace, "pool-a-secret").WaitAsync(Bound);
+        var heldClass = await classes.TryGetAsync(ControllerHarness.Namespace, ControllerHarness.ClassName).WaitAsync(Bound);
+        await Task.WhenAll((await h.ListMachinesAsync()).Select(m => h.Machines.DeleteAsync(ControllerHarness.Namespace, m.Metadata.Name!))).WaitAsync(Bound);
+        await ControllerHarness.WaitUntilAsync(async () => (await h.ListMachinesAsync()).Count == 0, "every Machine gone");
+        await ControllerHarness.WaitUntilAsync(
+            async () => await classes.TryGetAsync(ControllerHarness.Namespace, ControllerHarness.ClassName) is null
+                && await h.Client.Secrets.TryGetAsync(ControllerHarness.Namespace, "pool-a-secret") is null,
+            "class and Secret released");
+
+        // Assert
+        Assert.NotNull(heldSecret);
+        Assert.Contains(MachinePhases.Finalizer, heldSecret.Metadata.Finalizers!);
+        Assert.NotNull(heldClass);
+        Assert.Contains(MachinePhases.ClassFinalizer, heldClass.Metadata.Finalizers!);
+        Assert.Empty(h.Sim.MachinesWithTag(ControllerHarness.ClusterTag));
+    }
+
+    [Fact]
     public async Task SweepOrphansAsync_VmWithoutMachine_DeletedAndOwnedVmKept()
     {
         // Arrange

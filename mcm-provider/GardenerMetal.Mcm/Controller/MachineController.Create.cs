@@ -22,7 +22,7 @@ public sealed partial class MachineController
                 cancellationToken);
         }
 
-        var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken);
+        var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken, hold: true);
         if (problem is not null)
         {
             await PatchStatusAsync(machine, null, "Create", "Failed", problem, nameof(GrpcStatusCode.FailedPrecondition), cancellationToken);

@@ -68,7 +68,7 @@ public sealed partial class MachineController : IDisposable
         _machines.AddEventHandler(
             onAdd: m => _queue.Add(ObjectKey.For(m)),
             onUpdate: (_, m) => _queue.Add(ObjectKey.For(m)),
-            onDelete: _ => { });
+            onDelete: m => EnqueueClassIfDeleting(m.Metadata.Namespace, m.Spec?.Class?.Name));
         _classes.AddEventHandler(
             onAdd: EnqueueMachinesOf,
             onUpdate: (_, c) => EnqueueMachinesOf(c),
@@ -104,6 +104,7 @@ public sealed partial class MachineController : IDisposable
 
     private void EnqueueMachinesOf(MachineClass machineClass)
     {
+        EnqueueClassIfDeleting(machineClass.Metadata.Namespace, machineClass.Metadata.Name);
         foreach (var machine in _machines.List(machineClass.Metadata.Namespace).Where(m => m.Spec?.Class?.Name == machineClass.Metadata.Name))
         {
             _queue.Add(ObjectKey.For(machine));
@@ -132,9 +133,19 @@ public sealed partial class MachineController : IDisposable
             var key = next.Item;
             try
             {
-                var (ns, name) = ObjectKey.Split(key);
-                var machine = _machines.Get(ns, name);
-                var requeue = machine is null ? null : await ReconcileAsync(machine, cancellationToken);
+                TimeSpan? requeue;
+                if (key.StartsWith(ClassKeyPrefix, StringComparison.Ordinal))
+                {
+                    var (classNamespace, className) = ObjectKey.Split(key[ClassKeyPrefix.Length..]);
+                    requeue = await ReconcileClassAsync(classNamespace, className, cancellationToken);
+                }
+                else
+                {
+                    var (ns, name) = ObjectKey.Split(key);
+                    var machine = _machines.Get(ns, name);
+                    requeue = machine is null ? null : await ReconcileAsync(machine, cancellationToken);
+                }
+
                 _queue.Forget(key);
                 if (requeue is { } delay)
                 {
@@ -189,7 +200,8 @@ public sealed partial class MachineController : IDisposable
         code is GrpcStatusCode.Unknown or GrpcStatusCode.DeadlineExceeded or GrpcStatusCode.Aborted or GrpcStatusCode.Unavailable;
 
     /// <summary>The MachineClass providerSpec and the merged secret data, or why they are not available.</summary>
-    private async Task<(ByteString Spec, Dictionary<string, ByteString> Secret, string? Problem)> DriverInputsAsync(string? ns, string? className, CancellationToken cancellationToken)
+    /// <param name="hold">Put the class and secret finalizers on them (the create flow) so they outlive their Machines.</param>
+    private async Task<(ByteString Spec, Dictionary<string, ByteString> Secret, string? Problem)> DriverInputsAsync(string? ns, string? className, CancellationToken cancellationToken, bool hold = false)
     {
         if (string.IsNullOrEmpty(className))
         {
@@ -207,6 +219,11 @@ public sealed partial class MachineController : IDisposable
             return (ByteString.Empty, [], $"MachineClass {ns}/{className} has no providerSpec");
         }
 
+        if (hold)
+        {
+            await HoldClassAsync(machineClass, cancellationToken);
+        }
+
         var secret = new Dictionary<string, ByteString>(StringComparer.Ordinal);
         foreach (var reference in new[] { machineClass.SecretRef, machineClass.CredentialsSecretRef })
         {
@@ -220,6 +237,11 @@ public sealed partial class MachineController : IDisposable
             if (found is null)
             {
                 return (ByteString.Empty, [], $"Secret {secretNamespace}/{secretName} of MachineClass {className} not found");
+            }
+
+            if (hold)
+            {
+                await HoldSecretAsync(found, cancellationToken);
             }
 
             foreach (var (key, value) in found.Data ?? new Dictionary<string, byte[]>())
