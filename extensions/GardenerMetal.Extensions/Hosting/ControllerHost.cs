@@ -86,6 +86,29 @@ public sealed class ControllerHost
         return this;
     }
 
+    /// <summary>
+    /// Adds a companion loop (e.g. a healthcheck) to the registered controller <paramref name="name"/>: it runs while
+    /// that controller runs (under its leader Lease, when enabled), and each stops the other when it ends.
+    /// </summary>
+    public ControllerHost AddCompanion(string name, Func<CancellationToken, Task> companion)
+    {
+        ArgumentNullException.ThrowIfNull(companion);
+        if (!_controllers.TryGetValue(name, out var run))
+        {
+            throw new ArgumentException($"No controller named '{name}' is registered.", nameof(name));
+        }
+
+        _controllers[name] = async ct =>
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var tasks = new[] { run(both.Token), companion(both.Token) };
+            await Task.WhenAny(tasks).ConfigureAwait(false);
+            await both.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        };
+        return this;
+    }
+
     /// <summary>Runs the enabled controllers and the heartbeat until cancelled (graceful: in-flight reconciles finish within the grace period).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
