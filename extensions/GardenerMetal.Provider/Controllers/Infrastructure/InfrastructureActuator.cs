@@ -71,7 +71,7 @@ public sealed partial class InfrastructureActuator : IInfrastructureActuator
         }
 
         var config = decoded.Value!;
-        var errors = new List<FieldError>(InfrastructureConfigValidation.Validate(config, ProviderConfigPath));
+        var errors = new List<FieldError>(InfrastructureConfigValidation.Validate(config, ProviderConfigPath).Blocking()); // stricter-than-upstream rules are admission-only (ratcheted)
         var cloudProfile = ReadCloudProfile(cluster);
         var cloudProfileConfig = cloudProfile.Spec.ProviderConfig is { ValueKind: JsonValueKind.Object } cpRaw
             ? ProviderConfigDecoder.DecodeCloudProfileConfig(cpRaw, CloudProfileConfigPath)
