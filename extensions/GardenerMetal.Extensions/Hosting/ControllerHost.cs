@@ -14,7 +14,8 @@ namespace GardenerMetal.Extensions.Hosting;
 /// <summary>
 /// Runs the extension controllers of one binary: each enabled controller (<c>--controllers</c>) under its own
 /// leader-election Lease (<c>&lt;leader-election-id&gt;-&lt;controller&gt;</c>), with informers on its kind and on
-/// Clusters, plus Gardener's heartbeat Lease. <see cref="IsReady"/> and <see cref="Metrics"/> back /readyz and /metrics.
+/// Clusters, plus Gardener's heartbeat Lease. <see cref="IsReady"/> backs /readyz; <see cref="Metrics"/> records what
+/// the OpenTelemetry Prometheus exporter serves on /metrics.
 /// </summary>
 public sealed class ControllerHost
 {
@@ -158,7 +159,7 @@ public sealed class ControllerHost
                     async leading =>
                     {
                         HostLog.Leading(_logger, name);
-                        Metrics.SetLeader(name, true);
+                        Metrics.SetLeader(_options.LeaderElectionId + "-" + name, true);
                         _ready[name] = false;
                         try
                         {
@@ -166,7 +167,7 @@ public sealed class ControllerHost
                         }
                         finally
                         {
-                            Metrics.SetLeader(name, false);
+                            Metrics.SetLeader(_options.LeaderElectionId + "-" + name, false);
                             _ready[name] = true;
                         }
                     },
