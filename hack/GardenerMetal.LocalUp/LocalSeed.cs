@@ -166,7 +166,7 @@ public sealed class LocalSeed : IAsyncDisposable
                 [.. ExtensionArgs("provider-metal"), "--controllers", "infrastructure,worker", "--leader-election-id", "provider-metal"],
                 new InfrastructureActuatorOptions { FirewallPollInterval = TimeSpan.FromMilliseconds(250), NetworkInUseRetryInterval = TimeSpan.FromMilliseconds(500) },
                 new WorkerActuatorOptions { DeletionPollInterval = TimeSpan.FromMilliseconds(500) },
-                ct));
+                cancellationToken: ct));
 
         Start("os-metal (operatingsystemconfig)", "OsMetalProgram.RunAsync(--osc-types metal,debian,ubuntu)", ct =>
             OsMetalProgram.RunAsync([.. ExtensionArgs("os-metal"), "--osc-types", "metal,debian,ubuntu"], ct));
