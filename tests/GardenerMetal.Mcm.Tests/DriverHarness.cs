@@ -1,14 +1,17 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.Mcm.Metal;
+using GardenerMetal.Mcm.Transport;
 using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using GardenerMetal.MetalSim;
 using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -26,10 +29,10 @@ internal sealed class DriverHarness : IAsyncDisposable
 
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly CachingMetalApiClientFactory _factory;
-    private readonly GrpcServer _server;
+    private readonly DriverGrpcServer _server;
     private readonly GrpcChannel _channel;
 
-    private DriverHarness(MetalApiSimulator sim, MetalApiClient admin, CachingMetalApiClientFactory factory, GrpcServer server, GrpcChannel channel, string network)
+    private DriverHarness(MetalApiSimulator sim, MetalApiClient admin, CachingMetalApiClientFactory factory, DriverGrpcServer server, GrpcChannel channel, string network)
     {
         Sim = sim;
         Admin = admin;
@@ -59,8 +62,8 @@ internal sealed class DriverHarness : IAsyncDisposable
         var factory = new CachingMetalApiClientFactory(o => o with { Timeout = metalApiTimeout ?? TimeSpan.FromSeconds(10), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
         var driver = new MetalMachineDriver(factory, NullLogger<MetalMachineDriver>.Instance);
         var socket = Path.Combine(Path.GetTempPath(), $"gm-mcm-{Guid.NewGuid():N}"[..18] + ".sock");
-        var server = await GrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), [driver.BindService()]).WaitAsync(Bound);
-        var channel = GrpcChannel.ForAddress(server.Address);
+        var server = await DriverGrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), driver).WaitAsync(Bound);
+        var channel = DriverChannel.Create(server.Address);
         return new DriverHarness(sim, admin, factory, server, channel, network.Id);
     }
 

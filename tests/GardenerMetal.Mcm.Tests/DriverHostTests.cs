@@ -1,9 +1,11 @@
 using System.Net;
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.Mcm.Hosting;
+using GardenerMetal.Mcm.Transport;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -22,7 +24,7 @@ public sealed class DriverHostTests
         await app.StartAsync().WaitAsync(Bound);
         var healthUrl = DriverHost.BoundAddresses(app).Single(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal));
         using var http = new HttpClient();
-        using var channel = GrpcChannel.ForAddress(GrpcEndpointAddress.ForUnixSocket(socket));
+        using var channel = DriverChannel.Create(GrpcEndpointAddress.ForUnixSocket(socket));
         var client = new DriverClient(channel);
 
         // Act
@@ -33,7 +35,7 @@ public sealed class DriverHostTests
         // Assert
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("providerSpec", error.Status.Detail, StringComparison.Ordinal);
         await app.StopAsync().WaitAsync(Bound);
     }

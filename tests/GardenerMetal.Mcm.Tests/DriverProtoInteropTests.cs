@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using GardenerMetal.Grpc;
+using GardenerMetal.Mcm.Transport;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -20,7 +20,7 @@ public sealed class DriverProtoInteropTests
         Assert.True(code == 0, $"grpc_tools.protoc failed ({code}); install python3-grpc-tools: {stderr}");
         var driver = new RecordingDriver();
         var socket = Path.Combine(stubs, "driver.sock");
-        await using var server = await GrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), [driver.BindService()]).WaitAsync(Bound);
+        await using var server = await DriverGrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), driver).WaitAsync(Bound);
 
         // Act
         var (exit, stdout, err) = await RunAsync([Path.Combine(AppContext.BaseDirectory, "testdata", "python", "driver_client.py"), stubs, "unix:" + socket]);

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
+using GardenerMetal.Mcm.Transport;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Controller;
 
@@ -24,7 +25,7 @@ public sealed partial class MachineController
         var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken);
         if (problem is not null)
         {
-            await PatchStatusAsync(machine, null, "Create", "Failed", problem, nameof(GrpcStatusCode.FailedPrecondition), cancellationToken);
+            await PatchStatusAsync(machine, null, "Create", "Failed", problem, nameof(StatusCode.FailedPrecondition), cancellationToken);
             return _options.MediumRetry;
         }
 
@@ -37,11 +38,11 @@ public sealed partial class MachineController
             var found = await _driver.GetMachineStatusAsync(status, CallOptions(cancellationToken));
             return await MarkRunningAsync(machine, found.ProviderId, found.NodeName, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode == GrpcStatusCode.Uninitialized)
+        catch (RpcException ex) when (ex.StatusCode == McmStatusCodes.Uninitialized)
         {
             return await InitializeAsync(machine, spec, secret, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode is GrpcStatusCode.NotFound or GrpcStatusCode.Unimplemented)
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.Unimplemented)
         {
             if (phase == MachinePhases.Running)
             {
@@ -78,7 +79,7 @@ public sealed partial class MachineController
 
         if (string.IsNullOrEmpty(created.ProviderId))
         {
-            return await CreateFailedAsync(machine, "CreateMachine", new RpcException(GrpcStatusCode.Internal, "the driver returned an empty providerID"), cancellationToken);
+            return await CreateFailedAsync(machine, "CreateMachine", new RpcException(new Status(StatusCode.Internal, "the driver returned an empty providerID")), cancellationToken);
         }
 
         MachineControllerLog.Created(_logger, name, created.ProviderId);
@@ -103,7 +104,7 @@ public sealed partial class MachineController
             var initialized = await _driver.InitializeMachineAsync(request, CallOptions(cancellationToken));
             return await MarkRunningAsync(machine, initialized.ProviderId, initialized.NodeName, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode == GrpcStatusCode.Unimplemented)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
         {
             return await MarkRunningAsync(machine, machine.Spec?.ProviderId ?? string.Empty, machine.Metadata.Name!, cancellationToken);
         }

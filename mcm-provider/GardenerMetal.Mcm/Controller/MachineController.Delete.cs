@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver.V1;
+using GardenerMetal.Mcm.Transport;
+using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Controller;
 
@@ -24,7 +25,7 @@ public sealed partial class MachineController
         var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken);
         if (problem is not null)
         {
-            await PatchStatusAsync(machine, null, "Delete", "Failed", problem, nameof(GrpcStatusCode.FailedPrecondition), cancellationToken);
+            await PatchStatusAsync(machine, null, "Delete", "Failed", problem, nameof(StatusCode.FailedPrecondition), cancellationToken);
             return _options.MediumRetry;
         }
 
@@ -34,7 +35,7 @@ public sealed partial class MachineController
         {
             await _driver.DeleteMachineAsync(request, CallOptions(cancellationToken));
         }
-        catch (RpcException ex) when (ex.StatusCode == GrpcStatusCode.NotFound)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
             // Gone already: continue.
         }
