@@ -53,6 +53,77 @@ public sealed class MetalMachineDriverTests
     }
 
     [Fact]
+    public async Task CreateMachine_TwoDriverProcessesRaceOnOneName_OneAllocationLeftAndBothAnswerIt()
+    {
+        // Arrange: two driver processes (own locks) find nothing, then both allocate (slow allocations overlap).
+        await using var h = await DriverHarness.StartAsync();
+        var peer = await h.StartPeerDriverAsync().WaitAsync(Bound);
+        h.Sim.Faults.Set("allocateMachine", new FaultRule { Latency = TimeSpan.FromMilliseconds(300) });
+
+        // Act
+        var results = await Task.WhenAll(
+            h.Client.CreateMachineAsync(h.Create("w1", "uid-1")).ResponseAsync,
+            peer.CreateMachineAsync(h.Create("w1", "uid-1")).ResponseAsync).WaitAsync(Bound);
+
+        // Assert
+        Assert.Equal(2, h.Sim.RequestCount("allocateMachine")); // the race really happened
+        var left = Assert.Single(h.Sim.MachinesWithTag($"{MetalTags.ClusterId}=uid-1"));
+        Assert.All(results, r => Assert.EndsWith("/" + left.Id, r.ProviderId, StringComparison.Ordinal));
+        Assert.Single(h.Sim.AllocatedMachines());
+    }
+
+    [Fact]
+    public async Task GetMachineStatus_MachineNameOver253_InvalidArgumentNamingFieldWithoutEchoingIt()
+    {
+        // Arrange
+        await using var h = await DriverHarness.StartAsync();
+        var name = new string('m', 20_000);
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.GetMachineStatusAsync(h.Status(name, string.Empty, "uid-1")).WaitAsync(Bound));
+
+        // Assert
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("machine_name is 20000 characters long", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("mmmm", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateMachine_MachineNameOver253_InvalidArgumentWithoutMetalApiCall()
+    {
+        // Arrange
+        await using var h = await DriverHarness.StartAsync();
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(h.Create(new string('w', 254), "uid-1")).WaitAsync(Bound));
+
+        // Assert
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("machine_name", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, h.Sim.RequestCount("allocateMachine"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StatusAndDelete_ProviderIdOver512_InvalidArgumentNamingField(bool status)
+    {
+        // Arrange: a 20k-character ID used to reach metal-api as a 414 and come back Internal.
+        await using var h = await DriverHarness.StartAsync();
+        var providerId = "metal:///" + DriverHarness.Partition + "/" + new string('a', 20_000);
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => status
+            ? h.Client.GetMachineStatusAsync(h.Status("w1", providerId, "uid-1")).WaitAsync(Bound)
+            : h.Client.DeleteMachineAsync(h.Delete("w1", providerId, "uid-1")).WaitAsync(Bound));
+
+        // Assert
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("provider_id is", error.Status.Detail, StringComparison.Ordinal);
+        Assert.True(error.Status.Detail.Length < 200, error.Status.Detail);
+    }
+
+    [Fact]
     public async Task CreateMachine_ConcurrentDuplicates_AllocateOnce()
     {
         // Arrange
