@@ -1,15 +1,20 @@
 using System.CommandLine;
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Hosting;
+using GardenerMetal.Mcm.Transport;
 
 var driverListen = new Option<string>("--driver-listen")
 {
     Description = "gRPC driver listener: unix:///path/to/socket or 127.0.0.1:<port> (HTTP/2 cleartext)",
     Required = true,
 };
+var driverListenAllowRemote = new Option<bool>("--driver-listen-allow-remote")
+{
+    Description = "allow a --driver-listen address other hosts can reach (the driver has no authentication; default: unix socket or loopback only)",
+    DefaultValueFactory = _ => false,
+};
 var healthListen = new Option<string>("--health-listen")
 {
-    Description = "health listener for /healthz and /readyz (host:port or unix:///path); \"off\" disables it",
+    Description = "health listener for /healthz and /readyz, HTTP/1.1 (host:port or unix:///path); \"off\" disables it",
     DefaultValueFactory = _ => "127.0.0.1:8081",
 };
 var machineController = new Option<bool>("--machine-controller")
@@ -47,7 +52,7 @@ var maxMessage = new Option<int>("--max-receive-message-size")
 
 var root = new RootCommand("machine-controller-manager-provider-metal: MCM driver for metal-stack machines over gRPC")
 {
-    driverListen, healthListen, machineController, kubeconfig, ns, leaderElection, leaderElectionId, leaderElectionNamespace, maxMessage,
+    driverListen, driverListenAllowRemote, healthListen, machineController, kubeconfig, ns, leaderElection, leaderElectionId, leaderElectionNamespace, maxMessage,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -58,6 +63,7 @@ root.SetAction(async (parse, cancellationToken) =>
         options = new DriverHostOptions
         {
             DriverListen = GrpcEndpointAddress.Parse(parse.GetValue(driverListen)!, "--driver-listen"),
+            AllowRemoteDriverListen = parse.GetValue(driverListenAllowRemote),
             HealthListen = health == "off" ? null : GrpcEndpointAddress.Parse(health, "--health-listen"),
             MachineController = parse.GetValue(machineController),
             Kubeconfig = parse.GetValue(kubeconfig),
@@ -68,7 +74,7 @@ root.SetAction(async (parse, cancellationToken) =>
                 LeaseName = parse.GetValue(leaderElectionId)!,
                 Namespace = parse.GetValue(leaderElectionNamespace),
             },
-            Grpc = new GrpcServerOptions { MaxReceiveMessageSize = parse.GetValue(maxMessage) },
+            Grpc = new DriverServerOptions { MaxReceiveMessageSize = parse.GetValue(maxMessage) },
         };
         if (options.Grpc.MaxReceiveMessageSize <= 0)
         {

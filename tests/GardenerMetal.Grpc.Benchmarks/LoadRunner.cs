@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grpc.Core;
 
 namespace GardenerMetal.Grpc.Benchmarks;
 

@@ -1,13 +1,14 @@
 using System.Text;
-using GardenerMetal.Grpc;
-using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.Mcm.Metal;
+using GardenerMetal.Mcm.Transport;
 using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using GardenerMetal.MetalSim;
 using Google.Protobuf;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Grpc.Benchmarks;
 
@@ -17,13 +18,13 @@ internal sealed class MetalDriverScenario : IAsyncDisposable
     private readonly MetalApiSimulator _sim;
     private readonly MetalApiClient _admin;
     private readonly CachingMetalApiClientFactory _factory;
-    private readonly GrpcServer _server;
+    private readonly DriverGrpcServer _server;
     private readonly GrpcChannel _channel;
     private readonly DriverClient _client;
     private readonly GetMachineStatusRequest _status;
     private readonly string _uuid;
 
-    private MetalDriverScenario(MetalApiSimulator sim, MetalApiClient admin, CachingMetalApiClientFactory factory, GrpcServer server, GrpcChannel channel, DriverClient client, GetMachineStatusRequest status, string uuid)
+    private MetalDriverScenario(MetalApiSimulator sim, MetalApiClient admin, CachingMetalApiClientFactory factory, DriverGrpcServer server, GrpcChannel channel, DriverClient client, GetMachineStatusRequest status, string uuid)
     {
         _sim = sim;
         _admin = admin;
@@ -47,8 +48,8 @@ internal sealed class MetalDriverScenario : IAsyncDisposable
 
         var factory = new CachingMetalApiClientFactory();
         var driver = new MetalMachineDriver(factory, NullLogger<MetalMachineDriver>.Instance);
-        var server = await GrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socketPath), [driver.BindService()]);
-        var channel = GrpcChannel.ForAddress(server.Address);
+        var server = await DriverGrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socketPath), driver);
+        var channel = DriverChannel.Create(server.Address);
         var client = new DriverClient(channel);
 
         var create = new CreateMachineRequest { MachineName = "bench-1", ProviderSpec = spec };
@@ -58,7 +59,7 @@ internal sealed class MetalDriverScenario : IAsyncDisposable
         }
 
         create.Secret[MetalMachineDriver.UserDataKey] = ByteString.CopyFromUtf8("#cloud-config\n");
-        var created = await client.CreateMachineAsync(create, GrpcCallOptions.WithTimeout(TimeSpan.FromSeconds(30)));
+        var created = await client.CreateMachineAsync(create, deadline: DateTime.UtcNow.AddSeconds(30));
         var status = new GetMachineStatusRequest { MachineName = "bench-1", ProviderId = created.ProviderId, ProviderSpec = spec };
         status.Secret.Add(create.Secret);
         var uuid = created.ProviderId[(created.ProviderId.LastIndexOf('/') + 1)..];
@@ -66,7 +67,7 @@ internal sealed class MetalDriverScenario : IAsyncDisposable
     }
 
     /// <summary>GetMachineStatus through the transport and the metal driver.</summary>
-    public Task GetMachineStatusAsync() => _client.GetMachineStatusAsync(_status, GrpcCallOptions.WithTimeout(TimeSpan.FromSeconds(10)));
+    public Task GetMachineStatusAsync() => _client.GetMachineStatusAsync(_status, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync;
 
     /// <summary>Reference: the metal-api client calling the simulator directly (no driver, no gRPC).</summary>
     public Task GetMachineDirectAsync() => _admin.GetMachineAsync(_uuid);

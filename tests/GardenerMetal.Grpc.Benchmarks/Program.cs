@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using GardenerMetal.Grpc;
 using GardenerMetal.Grpc.Benchmarks;
-using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
+using GardenerMetal.Mcm.Transport;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 // usage: GardenerMetal.Grpc.Benchmarks [--seconds N] [--rounds N] [--concurrency N] [--output FILE]
 // Every case runs for seconds/rounds per round, and the rounds interleave the cases so that
@@ -55,12 +55,12 @@ async Task NoOpCall()
     await response.Content.ReadAsByteArrayAsync();
 }
 
-// 2. The transport: GetMachineStatus on a trivial driver over a unix socket.
-await using var trivialServer = await GrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(Path.Combine(dir, "driver.sock")), [new TrivialDriver().BindService()]);
-using var trivialChannel = GrpcChannel.ForAddress(trivialServer.Address);
+// 2. The transport (Grpc.AspNetCore + Grpc.Net.Client): GetMachineStatus on a trivial driver over a unix socket.
+await using var trivialServer = await DriverGrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(Path.Combine(dir, "driver.sock")), new TrivialDriver());
+using var trivialChannel = DriverChannel.Create(trivialServer.Address);
 var trivialClient = new DriverClient(trivialChannel);
 var trivialRequest = new GetMachineStatusRequest { MachineName = "m1", ProviderId = "metal:///p1/00000000-0000-0000-0000-000000000001" };
-Task TrivialCall() => trivialClient.GetMachineStatusAsync(trivialRequest, GrpcCallOptions.WithTimeout(TimeSpan.FromSeconds(10)));
+Task TrivialCall() => trivialClient.GetMachineStatusAsync(trivialRequest, deadline: DateTime.UtcNow.AddSeconds(10)).ResponseAsync;
 
 // 3. GetMachineStatus through the metal driver with the simulator in-process, and the simulator alone.
 await using var metal = await MetalDriverScenario.StartAsync(Path.Combine(dir, "metal.sock"));

@@ -1,16 +1,19 @@
 using System.Globalization;
 using GardenerMetal.Grpc.Tests.Echo;
+using Grpc.Core;
 
 namespace GardenerMetal.Grpc.Tests;
 
 /// <summary>The C# side of gmtest.v1.Echo, with the same behaviour as testdata/python/echo_server.py.</summary>
-internal sealed class EchoService
+internal sealed class EchoService : Echo.Echo.EchoBase
 {
-    public static GrpcMethod<EchoRequest, EchoResponse> EchoMethod { get; } =
-        new("gmtest.v1.Echo", "Echo", EchoRequest.Parser, EchoResponse.Parser);
-
-    public static GrpcMethod<EchoRequest, EchoResponse> MissingMethod { get; } =
-        new("gmtest.v1.Echo", "Missing", EchoRequest.Parser, EchoResponse.Parser);
+    /// <summary>A method the service does not have (answers Unimplemented).</summary>
+    public static Method<EchoRequest, EchoResponse> MissingMethod { get; } = new(
+        MethodType.Unary,
+        "gmtest.v1.Echo",
+        "Missing",
+        Marshallers.Create(r => Google.Protobuf.MessageExtensions.ToByteArray(r), EchoRequest.Parser.ParseFrom),
+        Marshallers.Create(r => Google.Protobuf.MessageExtensions.ToByteArray(r), EchoResponse.Parser.ParseFrom));
 
     /// <summary>Set when a handler with a delay has started waiting.</summary>
     public TaskCompletionSource HandlerStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -18,9 +21,7 @@ internal sealed class EchoService
     /// <summary>Set when a handler saw its cancellation token fire.</summary>
     public TaskCompletionSource HandlerCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public GrpcServiceDefinition Bind() => GrpcServiceDefinition.CreateBuilder().AddUnary(EchoMethod, EchoAsync).Build();
-
-    private async Task<EchoResponse> EchoAsync(EchoRequest request, GrpcServerCallContext context)
+    public override async Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context)
     {
         if (request.DelayMs > 0)
         {
@@ -38,8 +39,7 @@ internal sealed class EchoService
 
         if (request.FailCode != 0)
         {
-            var trailers = new GrpcMetadata { { "echo-trailer", "failed" } };
-            throw new RpcException(new GrpcStatus((GrpcStatusCode)request.FailCode, request.FailMessage), trailers);
+            throw new RpcException(new Status((StatusCode)request.FailCode, request.FailMessage), new Metadata { { "echo-trailer", "failed" } });
         }
 
         if (request.Text == "throw")
@@ -55,11 +55,11 @@ internal sealed class EchoService
         };
         foreach (var entry in context.RequestHeaders.Where(e => e.Key.StartsWith("x-", StringComparison.Ordinal)))
         {
-            response.Metadata[entry.Key] = entry.IsBinary ? Convert.ToHexStringLower(entry.ValueBytes.Span) : entry.Value;
+            response.Metadata[entry.Key] = entry.IsBinary ? Convert.ToHexStringLower(entry.ValueBytes) : entry.Value;
         }
 
-        response.Metadata["deadline-set"] = (context.Deadline is not null).ToString(CultureInfo.InvariantCulture);
-        context.ResponseHeaders.Add("echo-header", "h");
+        response.Metadata["deadline-set"] = (context.Deadline != DateTime.MaxValue).ToString(CultureInfo.InvariantCulture);
+        await context.WriteResponseHeadersAsync(new Metadata { { "echo-header", "h" } });
         context.ResponseTrailers.Add("echo-trailer", "t");
         return response;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using GardenerMetal.Mcm.Transport;
 
 namespace GardenerMetal.Grpc.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GardenerMetal.Mcm.Transport;
 
 namespace GardenerMetal.Grpc.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using GardenerMetal.Grpc;
 using GardenerMetal.KubeEmulator;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
@@ -9,10 +8,13 @@ using GardenerMetal.Mcm.Controller;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Metal;
+using GardenerMetal.Mcm.Transport;
 using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using GardenerMetal.MetalSim;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -30,13 +32,13 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
     private readonly string _dir;
     private readonly CachingMetalApiClientFactory _factory;
-    private readonly GrpcServer _driverServer;
+    private readonly DriverGrpcServer _driverServer;
     private readonly GrpcChannel _channel;
     private CancellationTokenSource? _run;
     private bool _kubeStopped;
     private Task? _running;
 
-    private ControllerHarness(string dir, KubeEmulatorServer kube, KubernetesClient client, MetalApiSimulator sim, MetalApiClient admin, CachingMetalApiClientFactory factory, GrpcServer driverServer, GrpcChannel channel, string network)
+    private ControllerHarness(string dir, KubeEmulatorServer kube, KubernetesClient client, MetalApiSimulator sim, MetalApiClient admin, CachingMetalApiClientFactory factory, DriverGrpcServer driverServer, GrpcChannel channel, string network)
     {
         _dir = dir;
         Kube = kube;
@@ -105,8 +107,8 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
         var factory = new CachingMetalApiClientFactory(o => o with { Timeout = TimeSpan.FromSeconds(5), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
         var driver = new MetalMachineDriver(factory, NullLogger<MetalMachineDriver>.Instance);
-        var driverServer = await GrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(Path.Combine(dir, "driver.sock")), [driver.BindService()]).WaitAsync(Bound);
-        var channel = GrpcChannel.ForAddress(driverServer.Address);
+        var driverServer = await DriverGrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(Path.Combine(dir, "driver.sock")), driver).WaitAsync(Bound);
+        var channel = DriverChannel.Create(driverServer.Address);
         var harness = new ControllerHarness(dir, kube, client, sim, admin, factory, driverServer, channel, network.Id);
         await harness.SeedAsync().WaitAsync(Bound);
         return harness;

@@ -1,14 +1,17 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.Mcm.Metal;
+using GardenerMetal.Mcm.Transport;
 using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using GardenerMetal.MetalSim;
 using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -26,10 +29,11 @@ internal sealed class DriverHarness : IAsyncDisposable
 
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly CachingMetalApiClientFactory _factory;
-    private readonly GrpcServer _server;
+    private readonly DriverGrpcServer _server;
     private readonly GrpcChannel _channel;
+    private readonly List<IAsyncDisposable> _peers = [];
 
-    private DriverHarness(MetalApiSimulator sim, MetalApiClient admin, CachingMetalApiClientFactory factory, GrpcServer server, GrpcChannel channel, string network)
+    private DriverHarness(MetalApiSimulator sim, MetalApiClient admin, CachingMetalApiClientFactory factory, DriverGrpcServer server, GrpcChannel channel, string network)
     {
         Sim = sim;
         Admin = admin;
@@ -59,9 +63,29 @@ internal sealed class DriverHarness : IAsyncDisposable
         var factory = new CachingMetalApiClientFactory(o => o with { Timeout = metalApiTimeout ?? TimeSpan.FromSeconds(10), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
         var driver = new MetalMachineDriver(factory, NullLogger<MetalMachineDriver>.Instance);
         var socket = Path.Combine(Path.GetTempPath(), $"gm-mcm-{Guid.NewGuid():N}"[..18] + ".sock");
-        var server = await GrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), [driver.BindService()]).WaitAsync(Bound);
-        var channel = GrpcChannel.ForAddress(server.Address);
+        var server = await DriverGrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), driver).WaitAsync(Bound);
+        var channel = DriverChannel.Create(server.Address);
         return new DriverHarness(sim, admin, factory, server, channel, network.Id);
+    }
+
+    /// <summary>
+    /// Another driver process against the same simulator: its own driver instance (so its own per-name lock and caches),
+    /// metal-api client, server and channel, as a second replica or a restarted sidecar would have.
+    /// </summary>
+    public async Task<DriverClient> StartPeerDriverAsync()
+    {
+        var factory = new CachingMetalApiClientFactory(o => o with { Timeout = TimeSpan.FromSeconds(10), MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+        var driver = new MetalMachineDriver(factory, NullLogger<MetalMachineDriver>.Instance);
+        var socket = Path.Combine(Path.GetTempPath(), $"gm-mcm-{Guid.NewGuid():N}"[..18] + ".sock");
+        var server = await DriverGrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), driver).WaitAsync(Bound);
+        var channel = DriverChannel.Create(server.Address);
+        _peers.Add(server);
+        _peers.Add(new Disposer(() =>
+        {
+            channel.Dispose();
+            factory.Dispose();
+        }));
+        return new DriverClient(channel);
     }
 
     /// <summary>A providerSpec for a cluster; <paramref name="edit"/> may change it.</summary>
@@ -121,10 +145,24 @@ internal sealed class DriverHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var peer in Enumerable.Reverse(_peers))
+        {
+            await peer.DisposeAsync();
+        }
+
         _channel.Dispose();
         await _server.DisposeAsync();
         _factory.Dispose();
         Admin.Dispose();
         await Sim.DisposeAsync();
+    }
+
+    private sealed class Disposer(Action dispose) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -1,10 +1,12 @@
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Controller;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.Mcm.Hosting;
+using GardenerMetal.Mcm.Transport;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -44,10 +46,10 @@ public sealed class DriverHostLeaderElectionTests
         Assert.Equal(4, h.Sim.MachinesWithTag(ControllerHarness.ClusterTag).Count);
         Assert.Equal(4, leaderLogs.Count(nameof(MachineController), MachineCreatedEvent));
         Assert.Equal(0, standbyLogs.Count(nameof(MachineController), MachineCreatedEvent));
-        using (var channel = GrpcChannel.ForAddress(GrpcEndpointAddress.ForUnixSocket(standbySocket)))
+        using (var channel = DriverChannel.Create(GrpcEndpointAddress.ForUnixSocket(standbySocket)))
         {
             var error = await Assert.ThrowsAsync<RpcException>(() => new DriverClient(channel).GetMachineStatusAsync(new GetMachineStatusRequest { MachineName = "x" }).WaitAsync(Bound));
-            Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode); // answered by the standby's metal driver
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode); // answered by the standby's metal driver
         }
 
         // Act (2): the leader stops; new Machines arrive

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using GardenerMetal.Grpc;
+using GardenerMetal.Mcm.Transport;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -20,7 +20,7 @@ public sealed class DriverProtoInteropTests
         Assert.True(code == 0, $"grpc_tools.protoc failed ({code}); install python3-grpc-tools: {stderr}");
         var driver = new RecordingDriver();
         var socket = Path.Combine(stubs, "driver.sock");
-        await using var server = await GrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), [driver.BindService()]).WaitAsync(Bound);
+        await using var server = await DriverGrpcServer.StartAsync(GrpcEndpointAddress.ForUnixSocket(socket), driver).WaitAsync(Bound);
 
         // Act
         var (exit, stdout, err) = await RunAsync([Path.Combine(AppContext.BaseDirectory, "testdata", "python", "driver_client.py"), stubs, "unix:" + socket]);
@@ -37,7 +37,7 @@ public sealed class DriverProtoInteropTests
         var status = root.GetProperty("status");
         Assert.False(status.GetProperty("ok").GetBoolean());
         // grpcio has no enum member for MCM's 17: it reports UNKNOWN (2) with "unknown code" and keeps our detail.
-        // (Our own client reads 17 as Uninitialized; see GardenerMetal.Grpc.Tests with a python server sending 17.)
+        // (Our client reads 17 as McmStatusCodes.Uninitialized; see GardenerMetal.Grpc.Tests with a python server sending 17.)
         Assert.Equal(2, status.GetProperty("code").GetInt32());
         Assert.Contains("metal:///p1/worker-0 needs initialization", status.GetProperty("details").GetString(), StringComparison.Ordinal);
         Assert.Equal("worker-b", root.GetProperty("list").GetProperty("metal:///p1/b").GetString());

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.Mcm.Metal;
 using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using GardenerMetal.MetalSim;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -53,13 +53,84 @@ public sealed class MetalMachineDriverTests
     }
 
     [Fact]
+    public async Task CreateMachine_TwoDriverProcessesRaceOnOneName_OneAllocationLeftAndBothAnswerIt()
+    {
+        // Arrange: two driver processes (own locks) find nothing, then both allocate (slow allocations overlap).
+        await using var h = await DriverHarness.StartAsync();
+        var peer = await h.StartPeerDriverAsync().WaitAsync(Bound);
+        h.Sim.Faults.Set("allocateMachine", new FaultRule { Latency = TimeSpan.FromMilliseconds(300) });
+
+        // Act
+        var results = await Task.WhenAll(
+            h.Client.CreateMachineAsync(h.Create("w1", "uid-1")).ResponseAsync,
+            peer.CreateMachineAsync(h.Create("w1", "uid-1")).ResponseAsync).WaitAsync(Bound);
+
+        // Assert
+        Assert.Equal(2, h.Sim.RequestCount("allocateMachine")); // the race really happened
+        var left = Assert.Single(h.Sim.MachinesWithTag($"{MetalTags.ClusterId}=uid-1"));
+        Assert.All(results, r => Assert.EndsWith("/" + left.Id, r.ProviderId, StringComparison.Ordinal));
+        Assert.Single(h.Sim.AllocatedMachines());
+    }
+
+    [Fact]
+    public async Task GetMachineStatus_MachineNameOver253_InvalidArgumentNamingFieldWithoutEchoingIt()
+    {
+        // Arrange
+        await using var h = await DriverHarness.StartAsync();
+        var name = new string('m', 20_000);
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.GetMachineStatusAsync(h.Status(name, string.Empty, "uid-1")).WaitAsync(Bound));
+
+        // Assert
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("machine_name is 20000 characters long", error.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("mmmm", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateMachine_MachineNameOver253_InvalidArgumentWithoutMetalApiCall()
+    {
+        // Arrange
+        await using var h = await DriverHarness.StartAsync();
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(h.Create(new string('w', 254), "uid-1")).WaitAsync(Bound));
+
+        // Assert
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("machine_name", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, h.Sim.RequestCount("allocateMachine"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StatusAndDelete_ProviderIdOver512_InvalidArgumentNamingField(bool status)
+    {
+        // Arrange: a 20k-character ID used to reach metal-api as a 414 and come back Internal.
+        await using var h = await DriverHarness.StartAsync();
+        var providerId = "metal:///" + DriverHarness.Partition + "/" + new string('a', 20_000);
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => status
+            ? h.Client.GetMachineStatusAsync(h.Status("w1", providerId, "uid-1")).WaitAsync(Bound)
+            : h.Client.DeleteMachineAsync(h.Delete("w1", providerId, "uid-1")).WaitAsync(Bound));
+
+        // Assert
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("provider_id is", error.Status.Detail, StringComparison.Ordinal);
+        Assert.True(error.Status.Detail.Length < 200, error.Status.Detail);
+    }
+
+    [Fact]
     public async Task CreateMachine_ConcurrentDuplicates_AllocateOnce()
     {
         // Arrange
         await using var h = await DriverHarness.StartAsync();
 
         // Act
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => h.Client.CreateMachineAsync(h.Create("w1", "uid-1")))).WaitAsync(Bound);
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => h.Client.CreateMachineAsync(h.Create("w1", "uid-1")).ResponseAsync)).WaitAsync(Bound);
 
         // Assert
         Assert.Single(results.Select(r => r.ProviderId).Distinct());
@@ -84,7 +155,7 @@ public sealed class MetalMachineDriverTests
         var recovered = await h.Client.CreateMachineAsync(h.Create("one-too-many", "uid-1")).WaitAsync(Bound);
 
         // Assert
-        Assert.Equal(GrpcStatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.StartsWith(MetalProviderId.Prefix, recovered.ProviderId, StringComparison.Ordinal);
     }
 
@@ -119,7 +190,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(request).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("no-such-net", error.Status.Detail, StringComparison.Ordinal);
         Assert.Empty(h.Sim.MachinesWithTag($"{MetalTags.ClusterId}=uid-1"));
     }
@@ -153,7 +224,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(request).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, h.Sim.RequestCount("allocateMachine"));
     }
@@ -173,7 +244,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(h.Create("w1", "uid-1", secret)).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(expected, error.Status.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(h.Sim.AdminHmacKey, error.Status.Detail, StringComparison.Ordinal);
     }
@@ -190,7 +261,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(h.Create("w1", "uid-1", h.Secret(userData))).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("<<BOOTSTRAP_TOKEN>>", error.Status.Detail, StringComparison.Ordinal);
     }
 
@@ -206,15 +277,15 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(h.Create("w1", "uid-1", secret)).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.Unauthenticated, error.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.DoesNotContain("not-the-key", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(403, GrpcStatusCode.PermissionDenied)]
-    [InlineData(503, GrpcStatusCode.Unavailable)]
-    [InlineData(500, GrpcStatusCode.Unavailable)]
-    public async Task CreateMachine_AllocateFails_MappedCode(int httpStatus, GrpcStatusCode expected)
+    [InlineData(403, StatusCode.PermissionDenied)]
+    [InlineData(503, StatusCode.Unavailable)]
+    [InlineData(500, StatusCode.Unavailable)]
+    public async Task CreateMachine_AllocateFails_MappedCode(int httpStatus, StatusCode expected)
     {
         // Arrange
         await using var h = await DriverHarness.StartAsync();
@@ -238,7 +309,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(h.Create("w1", "uid-1")).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
 
     [Fact]
@@ -252,7 +323,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.CreateMachineAsync(h.Create("w1", "uid-1")).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
     }
 
     [Fact]
@@ -288,10 +359,10 @@ public sealed class MetalMachineDriverTests
         var notCreated = await Assert.ThrowsAsync<RpcException>(() => h.Client.GetMachineStatusAsync(h.Status("w9", string.Empty, "uid-1")).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal(GrpcStatusCode.NotFound, releasedError.StatusCode);
-        Assert.Equal(GrpcStatusCode.NotFound, otherCluster.StatusCode);
-        Assert.Equal(GrpcStatusCode.NotFound, notCreated.StatusCode);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(StatusCode.NotFound, releasedError.StatusCode);
+        Assert.Equal(StatusCode.NotFound, otherCluster.StatusCode);
+        Assert.Equal(StatusCode.NotFound, notCreated.StatusCode);
     }
 
     [Fact]
@@ -304,7 +375,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.GetMachineStatusAsync(h.Status("w1", "aws:///eu/i-123", "uid-1")).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("provider_id", error.Status.Detail, StringComparison.Ordinal);
     }
 
@@ -337,7 +408,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.DeleteMachineAsync(h.Delete("w1", created.ProviderId, "uid-1")).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("not confirmed free", error.Status.Detail, StringComparison.Ordinal);
         Assert.Single(h.Sim.AllocatedMachines());
     }
@@ -355,7 +426,7 @@ public sealed class MetalMachineDriverTests
         await h.Client.DeleteMachineAsync(h.Delete("w1", created.ProviderId, "uid-1")).WaitAsync(Bound);
 
         // Assert
-        Assert.Equal(GrpcStatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Empty(h.Sim.AllocatedMachines());
     }
 
@@ -429,7 +500,7 @@ public sealed class MetalMachineDriverTests
         var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.InitializeMachineAsync(new InitializeMachineRequest { MachineName = "w1" }).WaitAsync(Bound));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.Unimplemented, error.StatusCode);
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 
     private static void Apply(JsonObject spec, string change)

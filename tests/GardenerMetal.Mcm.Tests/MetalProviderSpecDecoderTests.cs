@@ -1,6 +1,6 @@
 using System.Text;
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Metal;
+using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Tests;
 
@@ -48,7 +48,7 @@ public sealed class MetalProviderSpecDecoderTests
         var error = Assert.Throws<RpcException>(() => MetalProviderSpecDecoder.Decode(Encoding.UTF8.GetBytes(json)));
 
         // Assert
-        Assert.Equal(GrpcStatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith(expected, error.Status.Detail, StringComparison.Ordinal);
     }
 

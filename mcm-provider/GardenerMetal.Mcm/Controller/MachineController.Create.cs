@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using GardenerMetal.Grpc;
 using GardenerMetal.Kubernetes.Events;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
+using GardenerMetal.Mcm.Transport;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Controller;
 
@@ -25,7 +26,7 @@ public sealed partial class MachineController
         var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken, hold: true);
         if (problem is not null)
         {
-            await PatchStatusAsync(machine, null, "Create", "Failed", problem, nameof(GrpcStatusCode.FailedPrecondition), cancellationToken);
+            await PatchStatusAsync(machine, null, "Create", "Failed", problem, nameof(StatusCode.FailedPrecondition), cancellationToken);
             return _options.MediumRetry;
         }
 
@@ -39,11 +40,11 @@ public sealed partial class MachineController
             VmSeen(machine);
             return await MarkRunningAsync(machine, found.ProviderId, found.NodeName, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode == GrpcStatusCode.Uninitialized)
+        catch (RpcException ex) when (ex.StatusCode == McmStatusCodes.Uninitialized)
         {
             return await InitializeAsync(machine, spec, secret, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode is GrpcStatusCode.NotFound or GrpcStatusCode.Unimplemented)
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.Unimplemented)
         {
             if (phase == MachinePhases.Running)
             {
@@ -79,7 +80,7 @@ public sealed partial class MachineController
 
         if (string.IsNullOrEmpty(created.ProviderId))
         {
-            return await CreateFailedAsync(machine, "CreateMachine", new RpcException(GrpcStatusCode.Internal, "the driver returned an empty providerID"), cancellationToken);
+            return await CreateFailedAsync(machine, "CreateMachine", new RpcException(new Status(StatusCode.Internal, "the driver returned an empty providerID")), cancellationToken);
         }
 
         MachineControllerLog.Created(_logger, name, created.ProviderId);
@@ -105,7 +106,7 @@ public sealed partial class MachineController
             var initialized = await _driver.InitializeMachineAsync(request, CallOptions(cancellationToken));
             return await MarkRunningAsync(machine, initialized.ProviderId, initialized.NodeName, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode == GrpcStatusCode.Unimplemented)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
         {
             return await MarkRunningAsync(machine, machine.Spec?.ProviderId ?? string.Empty, machine.Metadata.Name!, cancellationToken);
         }
@@ -153,7 +154,7 @@ public sealed partial class MachineController
 
         var retry = RetryFor(error.StatusCode);
         MachineControllerLog.Failed(_logger, name, operation, error.StatusCode.ToString(), retry);
-        await RecordAsync(machine, EventType.Warning, error.StatusCode == GrpcStatusCode.ResourceExhausted ? "AllocationFailed" : operation + "Failed", $"{operation}: {error.Status.Detail}; retry in {retry}", cancellationToken);
+        await RecordAsync(machine, EventType.Warning, error.StatusCode == StatusCode.ResourceExhausted ? "AllocationFailed" : operation + "Failed", $"{operation}: {error.Status.Detail}; retry in {retry}", cancellationToken);
         var phase = machine.Status?.CurrentStatus?.Phase == MachinePhases.Running ? MachinePhases.Running : MachinePhases.CrashLoopBackOff;
         await PatchStatusAsync(machine, phase, "Create", "Failed", $"{operation}: {error.Status.Detail}", error.StatusCode.ToString(), cancellationToken);
         return retry;

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using GardenerMetal.Grpc;
 using GardenerMetal.Kubernetes.Events;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver.V1;
+using GardenerMetal.Mcm.Transport;
+using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Controller;
 
@@ -25,7 +26,7 @@ public sealed partial class MachineController
         var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken);
         if (problem is not null)
         {
-            await PatchStatusAsync(machine, null, "Delete", "Failed", problem, nameof(GrpcStatusCode.FailedPrecondition), cancellationToken);
+            await PatchStatusAsync(machine, null, "Delete", "Failed", problem, nameof(StatusCode.FailedPrecondition), cancellationToken);
             return _options.MediumRetry;
         }
 
@@ -37,12 +38,12 @@ public sealed partial class MachineController
             {
                 await _driver.DeleteMachineAsync(request, CallOptions(cancellationToken));
             }
-            catch (RpcException ex) when (ex.StatusCode == GrpcStatusCode.NotFound)
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
             {
                 // Gone already only if ListMachines answers without it.
                 if (await ListedAsync(spec, secret, request.ProviderId, name, cancellationToken) != false)
                 {
-                    throw new RpcException(GrpcStatusCode.Unavailable, $"{ex.Status.Detail}; not confirmed by ListMachines");
+                    throw new RpcException(new Status(StatusCode.Unavailable, $"{ex.Status.Detail}; not confirmed by ListMachines"));
                 }
             }
         }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using GardenerMetal.Grpc;
+using Grpc.Core;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Controllers;
 using GardenerMetal.Kubernetes.Events;

@@ -1,7 +1,8 @@
-using GardenerMetal.Grpc;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Errors;
 using GardenerMetal.Mcm.Driver.V1;
+using GardenerMetal.Mcm.Transport;
+using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Controller;
 

@@ -2,15 +2,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using GardenerMetal.Grpc;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Controllers;
 using GardenerMetal.Kubernetes.Errors;
 using GardenerMetal.Kubernetes.Events;
 using GardenerMetal.Mcm.Controller.Models;
-using GardenerMetal.Mcm.Driver;
+using GardenerMetal.Mcm.Transport;
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Mcm.Controller;
 
@@ -186,18 +187,18 @@ public sealed partial class MachineController : IDisposable
         return await CreateFlowAsync(machine, cancellationToken);
     }
 
-    private GrpcCallOptions CallOptions(CancellationToken cancellationToken) =>
-        new() { Deadline = _time.GetUtcNow().UtcDateTime + _options.DriverCallTimeout, CancellationToken = cancellationToken };
+    private Grpc.Core.CallOptions CallOptions(CancellationToken cancellationToken) =>
+        new(deadline: _time.GetUtcNow().UtcDateTime + _options.DriverCallTimeout, cancellationToken: cancellationToken);
 
-    private TimeSpan RetryFor(GrpcStatusCode code) => code switch
+    private TimeSpan RetryFor(StatusCode code) => code switch
     {
-        GrpcStatusCode.ResourceExhausted => _options.LongRetry,
-        GrpcStatusCode.Unknown or GrpcStatusCode.DeadlineExceeded or GrpcStatusCode.Aborted or GrpcStatusCode.Unavailable => _options.ShortRetry,
+        StatusCode.ResourceExhausted => _options.LongRetry,
+        StatusCode.Unknown or StatusCode.DeadlineExceeded or StatusCode.Aborted or StatusCode.Unavailable => _options.ShortRetry,
         _ => _options.MediumRetry,
     };
 
-    private static bool IsTransient(GrpcStatusCode code) =>
-        code is GrpcStatusCode.Unknown or GrpcStatusCode.DeadlineExceeded or GrpcStatusCode.Aborted or GrpcStatusCode.Unavailable;
+    private static bool IsTransient(StatusCode code) =>
+        code is StatusCode.Unknown or StatusCode.DeadlineExceeded or StatusCode.Aborted or StatusCode.Unavailable;
 
     /// <summary>The MachineClass providerSpec and the merged secret data, or why they are not available.</summary>
     /// <param name="hold">Put the class and secret finalizers on them (the create flow) so they outlive their Machines.</param>

@@ -1,8 +1,8 @@
-using GardenerMetal.Grpc;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.Kubernetes.LeaderElection;
 using GardenerMetal.Mcm.Metal;
+using GardenerMetal.Mcm.Transport;
 using GardenerMetal.MetalApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,8 +15,9 @@ using Microsoft.Extensions.Logging;
 namespace GardenerMetal.Mcm.Hosting;
 
 /// <summary>
-/// The machine-controller-manager-provider-metal process: the metal driver on the gRPC transport
-/// plus health endpoints, and optionally the machine controller (which calls the driver over the same listener).
+/// The machine-controller-manager-provider-metal process: the metal driver served by Grpc.AspNetCore on a unix socket
+/// or loopback TCP (HTTP/2 only), health endpoints on a separate HTTP/1.1 listener (so the driver is never reachable
+/// through it), and optionally the machine controller (which calls the driver over the driver listener).
 /// </summary>
 public static class DriverHost
 {
@@ -27,6 +28,13 @@ public static class DriverHost
         if (options.MachineController && options.DriverListen.EndPoint is { Port: 0 })
         {
             throw new ArgumentException("--machine-controller: needs a fixed --driver-listen address (port 0 cannot be dialled)", nameof(options));
+        }
+
+        if (!options.DriverListen.IsLocal && !options.AllowRemoteDriverListen)
+        {
+            throw new ArgumentException(
+                $"--driver-listen: {options.DriverListen} is reachable from other hosts; use a unix socket or a loopback address, or pass --driver-listen-allow-remote",
+                nameof(options));
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "machine-controller-manager-provider-metal" });
@@ -45,16 +53,16 @@ public static class DriverHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.ListenGrpc(options.DriverListen);
+            kestrel.ListenGrpc(options.DriverListen, options.AllowRemoteDriverListen);
             if (options.HealthListen is { } health)
             {
                 if (health.SocketPath is { } path)
                 {
-                    kestrel.ListenUnixSocket(path, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+                    kestrel.ListenUnixSocket(path, l => l.Protocols = HttpProtocols.Http1);
                 }
                 else
                 {
-                    kestrel.Listen(health.EndPoint!, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+                    kestrel.Listen(health.EndPoint!, l => l.Protocols = HttpProtocols.Http1);
                 }
             }
         });
@@ -62,10 +70,7 @@ public static class DriverHost
         builder.Services.AddSingleton<CachingMetalApiClientFactory>(_ => new CachingMetalApiClientFactory());
         builder.Services.AddSingleton<IMetalApiClientFactory>(sp => sp.GetRequiredService<CachingMetalApiClientFactory>());
         builder.Services.AddSingleton<MetalMachineDriver>();
-        builder.Services.AddSingleton(sp => new GrpcRequestDispatcher(
-            [sp.GetRequiredService<MetalMachineDriver>().BindService()],
-            options.Grpc,
-            sp.GetRequiredService<ILogger<GrpcRequestDispatcher>>()));
+        builder.Services.AddDriverGrpc(options.Grpc);
 
         if (options.MachineController)
         {
@@ -83,8 +88,7 @@ public static class DriverHost
         }
 
         var app = builder.Build();
-        var dispatcher = app.Services.GetRequiredService<GrpcRequestDispatcher>();
-        app.Use(next => context => GrpcRequestDispatcher.IsGrpcRequest(context) ? dispatcher.HandleAsync(context) : next(context));
+        app.MapGrpcService<MetalMachineDriver>();
         app.MapHealthChecks("/healthz");
         app.MapHealthChecks("/readyz");
         return app;

@@ -1,4 +1,4 @@
-using GardenerMetal.Grpc;
+using GardenerMetal.Mcm.Transport;
 
 namespace GardenerMetal.Mcm.Hosting;
 
@@ -8,7 +8,10 @@ public sealed record DriverHostOptions
     /// <summary>The gRPC driver listener (<c>--driver-listen</c>): unix socket or TCP, HTTP/2 cleartext.</summary>
     public required GrpcEndpointAddress DriverListen { get; init; }
 
-    /// <summary>The health listener (<c>--health-listen</c>, HTTP/1.1 and HTTP/2, <c>/healthz</c> and <c>/readyz</c>); null disables it.</summary>
+    /// <summary>Whether a --driver-listen address other hosts can reach is allowed (<c>--driver-listen-allow-remote</c>); default false.</summary>
+    public bool AllowRemoteDriverListen { get; init; }
+
+    /// <summary>The health listener (<c>--health-listen</c>, HTTP/1.1, <c>/healthz</c> and <c>/readyz</c>); null disables it.</summary>
     public GrpcEndpointAddress? HealthListen { get; init; }
 
     /// <summary>Whether the machine controller runs (<c>--machine-controller</c>).</summary>
@@ -24,5 +27,5 @@ public sealed record DriverHostOptions
     public Controller.MachineControllerOptions Controller { get; init; } = new();
 
     /// <summary>Limits of the gRPC server.</summary>
-    public GrpcServerOptions Grpc { get; init; } = new();
+    public DriverServerOptions Grpc { get; init; } = new();
 }

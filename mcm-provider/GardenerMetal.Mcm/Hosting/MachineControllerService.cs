@@ -1,8 +1,8 @@
-using GardenerMetal.Grpc;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.LeaderElection;
 using GardenerMetal.Mcm.Controller;
-using GardenerMetal.Mcm.Driver;
+using GardenerMetal.Mcm.Transport;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +25,7 @@ internal sealed partial class MachineControllerService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var channel = GrpcChannel.ForAddress(driverAddress);
+        using var channel = DriverChannel.Create(driverAddress);
         var driver = new DriverClient(channel);
         if (election is null)
         {

@@ -21,5 +21,8 @@ internal static partial class MetalDriverLog
     public static partial void Duplicates(ILogger logger, string machineName, int count);
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "metal-api call {Action} failed with {Code}")]
-    public static partial void ApiFailed(ILogger logger, string action, Grpc.GrpcStatusCode code);
+    public static partial void ApiFailed(ILogger logger, string action, global::Grpc.Core.StatusCode code);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Another process allocated {WinnerProviderId} for {MachineName} at the same time; freed this call's {ProviderId} and returned the older one")]
+    public static partial void FreedDuplicate(ILogger logger, string machineName, string providerId, string winnerProviderId);
 }

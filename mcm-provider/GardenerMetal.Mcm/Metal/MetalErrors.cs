@@ -1,5 +1,5 @@
 using System.Net;
-using GardenerMetal.Grpc;
+using Grpc.Core;
 using GardenerMetal.MetalApi;
 
 namespace GardenerMetal.Mcm.Metal;
@@ -14,18 +14,18 @@ internal static class MetalErrors
     {
         var code = ex switch
         {
-            { IsExhausted: true } => GrpcStatusCode.ResourceExhausted,
-            { StatusCode: HttpStatusCode.Unauthorized } => GrpcStatusCode.Unauthenticated,
-            { StatusCode: HttpStatusCode.Forbidden } => GrpcStatusCode.PermissionDenied,
-            { IsTransient: true } => GrpcStatusCode.Unavailable,
-            { IsNotFound: true } => GrpcStatusCode.NotFound,
-            { IsConflict: true } => GrpcStatusCode.Aborted,
-            { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity } => GrpcStatusCode.InvalidArgument,
-            _ => GrpcStatusCode.Internal,
+            { IsExhausted: true } => StatusCode.ResourceExhausted,
+            { StatusCode: HttpStatusCode.Unauthorized } => StatusCode.Unauthenticated,
+            { StatusCode: HttpStatusCode.Forbidden } => StatusCode.PermissionDenied,
+            { IsTransient: true } => StatusCode.Unavailable,
+            { IsNotFound: true } => StatusCode.NotFound,
+            { IsConflict: true } => StatusCode.Aborted,
+            { StatusCode: HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity } => StatusCode.InvalidArgument,
+            _ => StatusCode.Internal,
         };
-        return new RpcException(code, $"{action}: {ex.Message}");
+        return new RpcException(new Status(code, $"{action}: {ex.Message}"));
     }
 
     public static RpcException ToRpc(MetalApiConfigurationException ex) =>
-        new(GrpcStatusCode.InvalidArgument, $"secret: {ex.Message}");
+        new(new Status(StatusCode.InvalidArgument, $"secret: {ex.Message}"));
 }

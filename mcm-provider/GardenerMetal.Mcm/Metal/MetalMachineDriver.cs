@@ -1,11 +1,12 @@
-using GardenerMetal.Grpc;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.MetalApi;
 using GardenerMetal.MetalApi.V1;
 using Google.Protobuf;
 using Google.Protobuf.Collections;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Mcm.Metal;
 
@@ -14,7 +15,12 @@ namespace GardenerMetal.Mcm.Metal;
 /// project and scoped by the tag <c>cluster.metal-stack.io/id=&lt;shoot uid&gt;</c>.
 /// <list type="bullet">
 /// <item>CreateMachine is idempotent: it looks for a machine with that allocation name and cluster tag before
-/// allocating (serialised per cluster and name), so a repeat returns the same <c>metal:///&lt;partition&gt;/&lt;uuid&gt;</c>.</item>
+/// allocating (serialised per cluster and name), so a repeat returns the same <c>metal:///&lt;partition&gt;/&lt;uuid&gt;</c>.
+/// Across processes (two driver replicas, or a restart while a call still runs) it stays safe: after allocating it
+/// reads the name again, and when another process allocated for the same name too, the oldest allocation wins and
+/// this call frees its own and returns the winner's.</item>
+/// <item>Bad input answers InvalidArgument naming the field, without echoing oversized values: <c>machine_name</c>
+/// up to <see cref="MaxMachineNameLength"/> characters, <c>provider_id</c> up to <see cref="MaxProviderIdLength"/>.</item>
 /// <item>GetMachineStatus answers NotFound for missing, released and other clusters' machines.</item>
 /// <item>DeleteMachine of a missing machine is OK, but only on a positive answer: a find that succeeds without it, or a
 /// free (or a read after it) showing it released; a 404 of the route itself is Unavailable, never "gone". ListMachines is scoped to project and cluster tag, without firewalls.</item>
@@ -22,13 +28,19 @@ namespace GardenerMetal.Mcm.Metal;
 /// a bad providerSpec or secret InvalidArgument naming the field.</item>
 /// </list>
 /// </summary>
-public sealed class MetalMachineDriver : DriverServiceBase
+public sealed class MetalMachineDriver : DriverBase
 {
     /// <summary>The secret key holding the user data.</summary>
     public const string UserDataKey = "userData";
 
     /// <summary>The CSI driver whose volume handles carry an nguid (<c>k:v|k:v</c>).</summary>
     public const string LightbitsCsiDriver = "csi.lightbitslabs.com";
+
+    /// <summary>The longest accepted <c>machine_name</c> (a Kubernetes object name, DNS subdomain).</summary>
+    public const int MaxMachineNameLength = 253;
+
+    /// <summary>The longest accepted <c>provider_id</c>.</summary>
+    public const int MaxProviderIdLength = 512;
 
     private readonly IMetalApiClientFactory _clients;
     private readonly ILogger _logger;
@@ -50,7 +62,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
     }
 
     /// <inheritdoc />
-    public override async Task<CreateMachineResponse> CreateMachine(CreateMachineRequest request, GrpcServerCallContext context)
+    public override async Task<CreateMachineResponse> CreateMachine(CreateMachineRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -75,7 +87,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
             if (spec.HostSelector is { } selector)
             {
                 uuid = await CallAsync("find free machines", () => ChooseHostAsync(client, spec, selector, ct))
-                    ?? throw new RpcException(GrpcStatusCode.ResourceExhausted, $"no free machine of size '{spec.Size}' in partition '{spec.Partition}' matches providerSpec.hostSelector");
+                    ?? throw new RpcException(new Status(StatusCode.ResourceExhausted, $"no free machine of size '{spec.Size}' in partition '{spec.Partition}' matches providerSpec.hostSelector"));
             }
 
             var allocation = new MachineAllocateRequest
@@ -99,15 +111,17 @@ public sealed class MetalMachineDriver : DriverServiceBase
             var machine = await CallAsync("allocate machine", () => client.AllocateMachineAsync(allocation, ct));
             var id = ProviderId(machine, spec);
             MetalDriverLog.Allocated(_logger, name, id);
-            return CreateResponse(machine, id, name);
+            var winner = await SettleRaceAsync(client, spec, name, machine, ct);
+            return winner == machine ? CreateResponse(machine, id, name) : CreateResponse(winner, ProviderId(winner, spec), name);
         }
     }
 
     /// <inheritdoc />
-    public override async Task<GetMachineStatusResponse> GetMachineStatus(GetMachineStatusRequest request, GrpcServerCallContext context)
+    public override async Task<GetMachineStatusResponse> GetMachineStatus(GetMachineStatusRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        CheckMachineName(request.MachineName);
         var spec = Spec(request.ProviderSpec);
         var client = Client(request.Secret);
         var ct = context.CancellationToken;
@@ -120,7 +134,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
             machine = await CallAsync("find machine", () => FindOwnAsync(client, spec, name, ct));
             if (machine is null)
             {
-                throw new RpcException(GrpcStatusCode.NotFound, $"no metal machine named '{name}' in cluster {spec.ClusterId}");
+                throw new RpcException(new Status(StatusCode.NotFound, $"no metal machine named '{name}' in cluster {spec.ClusterId}"));
             }
         }
         else
@@ -132,7 +146,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
             }
             catch (MetalApiException ex) when (ex.IsNotFound)
             {
-                throw new RpcException(GrpcStatusCode.NotFound, $"metal machine {uuid} does not exist");
+                throw new RpcException(new Status(StatusCode.NotFound, $"metal machine {uuid} does not exist"));
             }
             catch (MetalApiException ex)
             {
@@ -141,17 +155,17 @@ public sealed class MetalMachineDriver : DriverServiceBase
 
             if (machine.Allocation is null)
             {
-                throw new RpcException(GrpcStatusCode.NotFound, $"metal machine {uuid} is not allocated (released)");
+                throw new RpcException(new Status(StatusCode.NotFound, $"metal machine {uuid} is not allocated (released)"));
             }
 
             if (!machine.Tags.Contains(spec.ClusterTag, StringComparer.Ordinal))
             {
-                throw new RpcException(GrpcStatusCode.NotFound, $"metal machine {uuid} does not belong to cluster {spec.ClusterId}");
+                throw new RpcException(new Status(StatusCode.NotFound, $"metal machine {uuid} does not belong to cluster {spec.ClusterId}"));
             }
 
             if (request.MachineName.Length > 0 && machine.Allocation.Name != request.MachineName)
             {
-                throw new RpcException(GrpcStatusCode.NotFound, $"metal machine {uuid} is allocated to '{machine.Allocation.Name}', not '{request.MachineName}'");
+                throw new RpcException(new Status(StatusCode.NotFound, $"metal machine {uuid} is allocated to '{machine.Allocation.Name}', not '{request.MachineName}'"));
             }
         }
 
@@ -161,10 +175,11 @@ public sealed class MetalMachineDriver : DriverServiceBase
     }
 
     /// <inheritdoc />
-    public override async Task<DeleteMachineResponse> DeleteMachine(DeleteMachineRequest request, GrpcServerCallContext context)
+    public override async Task<DeleteMachineResponse> DeleteMachine(DeleteMachineRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        CheckMachineName(request.MachineName);
         var spec = Spec(request.ProviderSpec);
         var client = Client(request.Secret);
         var ct = context.CancellationToken;
@@ -215,7 +230,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
                 after = await CallAsync("confirm free", () => client.GetMachineAsync(machine.Id, ct), notFoundIsUnconfirmed: true);
                 if (!IsFree(after, spec))
                 {
-                    throw new RpcException(GrpcStatusCode.Unavailable, $"metal machine {machine.Id} is still allocated after free; retrying");
+                    throw new RpcException(new Status(StatusCode.Unavailable, $"metal machine {machine.Id} is still allocated after free; retrying"));
                 }
             }
 
@@ -229,7 +244,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
     private static bool IsFree(MachineResponse machine, MetalProviderSpec spec) => !IsOwn(machine, spec);
 
     /// <inheritdoc />
-    public override async Task<ListMachinesResponse> ListMachines(ListMachinesRequest request, GrpcServerCallContext context)
+    public override async Task<ListMachinesResponse> ListMachines(ListMachinesRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -248,7 +263,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
     }
 
     /// <inheritdoc />
-    public override Task<GetVolumeIDsResponse> GetVolumeIDs(GetVolumeIDsRequest request, GrpcServerCallContext context)
+    public override Task<GetVolumeIDsResponse> GetVolumeIDs(GetVolumeIDsRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = new GetVolumeIDsResponse();
@@ -271,11 +286,64 @@ public sealed class MetalMachineDriver : DriverServiceBase
                 .Where(kv => kv.Length == 2 && kv[0] == "nguid" && kv[1].Length > 0)
                 .Select(kv => kv[1])
                 .FirstOrDefault()
-                ?? throw new RpcException(GrpcStatusCode.InvalidArgument, $"volume_specs[{i}].csi_volume_handle has no nguid (expected k:v|nguid:<id>|…)");
+                ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"volume_specs[{i}].csi_volume_handle has no nguid (expected k:v|nguid:<id>|…)"));
             response.VolumeIds.Add(nguid);
         }
 
         return Task.FromResult(response);
+    }
+
+    /// <summary>
+    /// After an allocation, another process may have allocated for the same name at the same time (the in-process lock
+    /// does not reach it). Reads the name again: the oldest allocation (then the smallest ID) wins; when that is not
+    /// <paramref name="mine"/>, frees <paramref name="mine"/> (only ever this call's own) and returns the winner.
+    /// </summary>
+    private async Task<MachineResponse> SettleRaceAsync(IMetalApiClient client, MetalProviderSpec spec, string name, MachineResponse mine, CancellationToken ct)
+    {
+        List<MachineResponse> same;
+        try
+        {
+            var found = await client.FindMachinesAsync(
+                new MachineFindRequest { AllocationName = name, AllocationProject = spec.Project, Tags = [spec.ClusterTag], AllocationRole = MetalTags.MachineRole },
+                ct);
+            same = found.Where(m => IsOwn(m, spec) && m.Allocation!.Name == name).ToList();
+        }
+        catch (MetalApiException)
+        {
+            // The allocation stands; a repeat CreateMachine (or the orphan sweep) settles any duplicate later.
+            return mine;
+        }
+
+        if (same.Count <= 1)
+        {
+            return mine;
+        }
+
+        MetalDriverLog.Duplicates(_logger, name, same.Count);
+        var winner = same
+            .OrderBy(m => m.Allocation!.Created)
+            .ThenBy(m => m.Id, StringComparer.Ordinal)
+            .First();
+        if (winner.Id == mine.Id)
+        {
+            return mine;
+        }
+
+        try
+        {
+            await client.FreeMachineAsync(mine.Id, ct);
+            MetalDriverLog.FreedDuplicate(_logger, name, ProviderId(mine, spec), ProviderId(winner, spec));
+        }
+        catch (MetalApiException ex) when (ex.IsNotFound)
+        {
+            // Freed by someone else already.
+        }
+        catch (MetalApiException ex)
+        {
+            throw Failed(ex, "free duplicate machine");
+        }
+
+        return winner;
     }
 
     private static async Task<MachineResponse?> FindOwnAsync(IMetalApiClient client, MetalProviderSpec spec, string name, CancellationToken ct)
@@ -286,6 +354,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
         return found
             .Where(m => IsOwn(m, spec) && m.Allocation!.Name == name)
             .OrderBy(m => m.Allocation!.Created)
+            .ThenBy(m => m.Id, StringComparer.Ordinal)
             .FirstOrDefault();
     }
 
@@ -333,13 +402,37 @@ public sealed class MetalMachineDriver : DriverServiceBase
         }
     }
 
-    private static string RequireMachineName(string name) =>
-        string.IsNullOrWhiteSpace(name) ? throw new RpcException(GrpcStatusCode.InvalidArgument, "machine_name is required") : name;
+    private static string RequireMachineName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "machine_name is required"));
+        }
 
-    private static string ParseProviderId(string providerId) =>
-        MetalProviderId.TryParse(providerId, out _, out var uuid)
+        CheckMachineName(name);
+        return name;
+    }
+
+    /// <summary>An optional machine_name (may be empty) must still fit; the value is never echoed when it does not.</summary>
+    private static void CheckMachineName(string name)
+    {
+        if (name.Length > MaxMachineNameLength)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"machine_name is {name.Length} characters long; at most {MaxMachineNameLength} are allowed"));
+        }
+    }
+
+    private static string ParseProviderId(string providerId)
+    {
+        if (providerId.Length > MaxProviderIdLength)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"provider_id is {providerId.Length} characters long; at most {MaxProviderIdLength} are allowed"));
+        }
+
+        return MetalProviderId.TryParse(providerId, out _, out var uuid)
             ? uuid
-            : throw new RpcException(GrpcStatusCode.InvalidArgument, $"provider_id '{providerId}' is not of the form {MetalProviderId.Prefix}<partition>/<machine uuid>");
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, $"provider_id '{providerId}' is not of the form {MetalProviderId.Prefix}<partition>/<machine uuid>"));
+    }
 
     private static Dictionary<string, byte[]> SecretData(MapField<string, ByteString> secret) =>
         secret.ToDictionary(kv => kv.Key, kv => kv.Value.ToByteArray(), StringComparer.Ordinal);
@@ -348,7 +441,7 @@ public sealed class MetalMachineDriver : DriverServiceBase
     {
         if (!secret.TryGetValue(UserDataKey, out var bytes) || bytes.Length == 0)
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, $"secret.{UserDataKey} is missing or empty");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"secret.{UserDataKey} is missing or empty"));
         }
 
         string text;
@@ -358,12 +451,12 @@ public sealed class MetalMachineDriver : DriverServiceBase
         }
         catch (System.Text.DecoderFallbackException)
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, $"secret.{UserDataKey} is not valid UTF-8");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"secret.{UserDataKey} is not valid UTF-8"));
         }
 
         if (UserDataPlaceholders.ContainsBootstrapToken(text))
         {
-            throw new RpcException(GrpcStatusCode.InvalidArgument, $"secret.{UserDataKey} still contains the {UserDataPlaceholders.BootstrapToken} placeholder; the caller must replace it before CreateMachine");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"secret.{UserDataKey} still contains the {UserDataPlaceholders.BootstrapToken} placeholder; the caller must replace it before CreateMachine"));
         }
 
         return UserDataPlaceholders.ReplaceMachineName(text, machineName);
@@ -427,8 +520,8 @@ public sealed class MetalMachineDriver : DriverServiceBase
         catch (MetalApiException ex) when (notFoundIsUnconfirmed && ex.IsNotFound)
         {
             // Deletes must not read a 404 of the route itself as "gone".
-            MetalDriverLog.ApiFailed(_logger, action, GrpcStatusCode.Unavailable);
-            throw new RpcException(GrpcStatusCode.Unavailable, $"{action}: the metal-api answered 404 (check metalAPIURL); the machine is not confirmed free");
+            MetalDriverLog.ApiFailed(_logger, action, StatusCode.Unavailable);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{action}: the metal-api answered 404 (check metalAPIURL); the machine is not confirmed free"));
         }
         catch (MetalApiException ex)
         {

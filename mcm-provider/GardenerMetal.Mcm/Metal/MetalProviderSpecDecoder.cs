@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text.Json;
-using GardenerMetal.Grpc;
+using Grpc.Core;
 using GardenerMetal.MetalApi;
 
 namespace GardenerMetal.Mcm.Metal;
 
 /// <summary>
 /// Decodes and validates the providerSpec JSON. Every problem is an <see cref="RpcException"/> with
-/// <see cref="GrpcStatusCode.InvalidArgument"/> whose message names the field (e.g. <c>providerSpec.dnsServers[1].ip</c>).
+/// <see cref="StatusCode.InvalidArgument"/> whose message names the field (e.g. <c>providerSpec.dnsServers[1].ip</c>).
 /// Unknown fields are rejected so that a typo never turns into a silent default.
 /// </summary>
 public static class MetalProviderSpecDecoder
@@ -289,5 +289,5 @@ public static class MetalProviderSpecDecoder
     }
 
     private static RpcException Invalid(string field, string problem) =>
-        new(GrpcStatusCode.InvalidArgument, $"{field} {problem}");
+        new(new Status(StatusCode.InvalidArgument, $"{field} {problem}"));
 }

@@ -11,6 +11,13 @@ import echo_pb2  # noqa: E402
 import echo_pb2_grpc  # noqa: E402
 
 
+class _RawCode:
+    """A status code grpc.StatusCode does not know (MCM's Uninitialized = 17)."""
+
+    def __init__(self, number):
+        self.value = (number, "raw")
+
+
 def status(err):
     return {"code": err.code().value[0], "details": err.details(),
             "trailers": {k: v for k, v in (err.trailing_metadata() or ())}}
@@ -65,6 +72,22 @@ def main():
             results["internal"] = {"code": 0}
         except grpc.RpcError as err:
             results["internal"] = status(err)
+
+        # MCM's Uninitialized (17): grpcio 1.51 has no StatusCode member for it and reports UNKNOWN ...
+        try:
+            stub.Echo(echo_pb2.EchoRequest(fail_code=17, fail_message="machine needs initialization"), timeout=10)
+            results["uninitialized_unmapped"] = {"code": 0}
+        except grpc.RpcError as err:
+            results["uninitialized_unmapped"] = status(err)
+
+        # ... unless the client maps the wire number, as an MCM client must.
+        grpc._common.CYGRPC_STATUS_CODE_TO_STATUS_CODE[17] = _RawCode(17)
+        try:
+            stub.Echo(echo_pb2.EchoRequest(fail_code=17, fail_message="machine needs initialization"), timeout=10)
+            results["uninitialized_mapped"] = {"code": 0}
+        except grpc.RpcError as err:
+            results["uninitialized_mapped"] = status(err)
+        del grpc._common.CYGRPC_STATUS_CODE_TO_STATUS_CODE[17]
 
     print(json.dumps(results), flush=True)
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace GardenerMetal.Grpc;
+namespace GardenerMetal.Mcm.Transport;
 
 /// <summary>
 /// Where a server listens or a client connects: <c>unix:///absolute/path</c> (also <c>unix:/path</c>)
@@ -23,6 +23,9 @@ public sealed record GrpcEndpointAddress
 
     /// <summary>Whether this is a unix socket.</summary>
     public bool IsUnixSocket => SocketPath is not null;
+
+    /// <summary>Whether only this host can reach the address: a unix socket or a loopback IP.</summary>
+    public bool IsLocal => SocketPath is not null || IPAddress.IsLoopback(EndPoint!.Address);
 
     /// <summary>A unix socket address.</summary>
     public static GrpcEndpointAddress ForUnixSocket(string path)

@@ -1,10 +1,10 @@
-namespace GardenerMetal.Grpc;
+namespace GardenerMetal.Mcm.Transport;
 
-/// <summary>Limits of the client side of the transport.</summary>
-public sealed record GrpcChannelOptions
+/// <summary>Limits of a client channel to a driver.</summary>
+public sealed record DriverChannelOptions
 {
     /// <summary>The largest response message accepted (bytes); larger ones fail with ResourceExhausted. Default 4 MiB.</summary>
-    public int MaxReceiveMessageSize { get; init; } = GrpcProtocol.DefaultMaxReceiveMessageSize;
+    public int MaxReceiveMessageSize { get; init; } = DriverServerOptions.DefaultMaxReceiveMessageSize;
 
     /// <summary>The largest request message sent (bytes); larger ones fail with ResourceExhausted before sending. Null: unlimited.</summary>
     public int? MaxSendMessageSize { get; init; }
