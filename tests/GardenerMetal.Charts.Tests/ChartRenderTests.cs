@@ -148,7 +148,7 @@ public sealed class ChartRenderTests(EmulatorFixture fixture) : IClassFixture<Em
         var objects = Manifest.Parse(await Tools.TemplateAsync(Home, OsMetal, "-f", Tools.TestData("gardener-values.yaml"), "--set", "oscTypes={metal,flatcar}"));
 
         var deployment = Assert.Single(Manifest.OfKind(objects, "Deployment"));
-        var (options, types) = OsMetalProgram.ParseArguments(Manifest.Args(deployment));
+        var (options, types, _) = OsMetalProgram.ParseArguments(Manifest.Args(deployment));
         Assert.Equal(["metal", "flatcar"], types);
         var controller = Assert.Single(options.Controllers);
         Assert.Equal([HeartbeatLease.LeaseName, options.LeaderElectionId + "-" + controller], LeaseNames(objects).Order());
