@@ -53,9 +53,9 @@ public static class ProviderConfigDecoder
 
         var errors = new List<FieldError>();
         var (apiVersion, actualKind) = typeMeta(value);
-        if (apiVersion != MetalApi.Version)
+        if (apiVersion != MetalProviderApi.Version)
         {
-            errors.Add(FieldError.NotSupported(path.Child("apiVersion"), apiVersion, [MetalApi.Version]));
+            errors.Add(FieldError.NotSupported(path.Child("apiVersion"), apiVersion, [MetalProviderApi.Version]));
         }
 
         if (actualKind != kind)

@@ -1,7 +1,7 @@
 namespace GardenerMetal.Provider.Apis.V1Alpha1;
 
 /// <summary>The API group and version of the provider configuration kinds.</summary>
-public static class MetalApi
+public static class MetalProviderApi
 {
     public const string Group = "metal.provider.extensions.gardener.cloud";
     public const string Version = Group + "/v1alpha1";
