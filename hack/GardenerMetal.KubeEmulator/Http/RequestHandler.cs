@@ -131,7 +131,17 @@ internal sealed class RequestHandler
     private async Task TokenRequestAsync(HttpContext ctx, ApiPath apiPath)
     {
         var sa = _service.Get(BuiltinResources.ServiceAccounts, apiPath.Namespace, apiPath.Name!);
-        var body = await ReadBodyAsync(ctx, yaml: false) as JsonObject ?? [];
+        // kubectl create token sends the TokenRequest in protobuf: its spec is not decoded (defaults apply).
+        JsonObject body = [];
+        if (MediaType(ctx.Request.ContentType) == ProtobufBodyDecoder.MediaType)
+        {
+            await ReadBytesAsync(ctx);
+        }
+        else
+        {
+            body = await ReadBodyAsync(ctx, yaml: false) as JsonObject ?? [];
+        }
+
         var seconds = body["spec"]?["expirationSeconds"] is { } e ? JsonNumbers.ToLong(e) : 3600;
         if (seconds < 600)
         {
