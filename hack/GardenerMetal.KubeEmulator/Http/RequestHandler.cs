@@ -26,6 +26,8 @@ internal sealed class RequestHandler
     private readonly KubeEmulatorOptions _options;
     private readonly byte[] _expectedAuthorization;
     private readonly ILogger _logger;
+    private readonly Auth.ServiceAccountTokens _tokens;
+    private readonly Auth.RbacAuthorizer _authorizer;
 
     public RequestHandler(ObjectService service, KubeEmulatorOptions options, string token, ILogger logger)
     {
@@ -33,6 +35,8 @@ internal sealed class RequestHandler
         _options = options;
         _expectedAuthorization = Encoding.UTF8.GetBytes("Bearer " + token);
         _logger = logger;
+        _tokens = new Auth.ServiceAccountTokens(service);
+        _authorizer = new Auth.RbacAuthorizer(service);
     }
 
     /// <summary>host:port clients reach the server at (for /api serverAddressByClientCIDRs).</summary>
@@ -52,12 +56,8 @@ internal sealed class RequestHandler
                 return;
             }
 
-            if (!Authorized(ctx.Request))
-            {
-                throw new ApiException(401, "Unauthorized", "Unauthorized");
-            }
-
-            await RouteAsync(ctx, path);
+            var user = Authenticate(ctx.Request) ?? throw new ApiException(401, "Unauthorized", "Unauthorized");
+            await RouteAsync(ctx, path, user);
         }
         catch (ApiException ex)
         {
@@ -82,14 +82,84 @@ internal sealed class RequestHandler
         }
     }
 
-    private bool Authorized(HttpRequest request)
+    /// <summary>The admin token (everything allowed), or a ServiceAccount token from TokenRequest (RBAC applies); null → 401.</summary>
+    private Auth.UserInfo? Authenticate(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         var bytes = Encoding.UTF8.GetBytes(header);
-        return CryptographicOperations.FixedTimeEquals(bytes, _expectedAuthorization);
+        if (CryptographicOperations.FixedTimeEquals(bytes, _expectedAuthorization))
+        {
+            return Auth.UserInfo.Admin;
+        }
+
+        return header.StartsWith("Bearer ", StringComparison.Ordinal) ? _tokens.Resolve(header["Bearer ".Length..]) : null;
     }
 
-    private async Task RouteAsync(HttpContext ctx, string path)
+    /// <summary>403 unless RBAC allows the request, worded as kube-apiserver words it.</summary>
+    private void Authorize(Auth.UserInfo user, string verb, ResourceType type, ApiPath apiPath)
+    {
+        if (_authorizer.Allows(user, verb, type.Group, type.Plural, apiPath.Subresource, apiPath.Namespace, apiPath.Name))
+        {
+            return;
+        }
+
+        var resource = apiPath.Subresource is null ? type.Plural : $"{type.Plural}/{apiPath.Subresource}";
+        var subject = apiPath.Name is null ? type.GroupResource : $"{type.GroupResource} \"{apiPath.Name}\"";
+        var scope = apiPath.Namespace is null ? "at the cluster scope" : $"in the namespace \"{apiPath.Namespace}\"";
+        throw new ApiException(403, "Forbidden", $"{subject} is forbidden: User \"{user.Name}\" cannot {verb} resource \"{resource}\" in API group \"{type.Group}\" {scope}")
+        {
+            DetailsName = apiPath.Name,
+            DetailsGroup = type.Group,
+            DetailsKind = type.Plural,
+        };
+    }
+
+    private static string VerbOf(string method, ApiPath apiPath, bool watch) => method switch
+    {
+        "GET" when watch => "watch",
+        "GET" when apiPath.Name is null => "list",
+        "GET" => "get",
+        "POST" => "create",
+        "PUT" => "update",
+        "PATCH" => "patch",
+        "DELETE" when apiPath.Name is null => "deletecollection",
+        "DELETE" => "delete",
+        _ => method.ToLowerInvariant(),
+    };
+
+    /// <summary>TokenRequest: a token for the ServiceAccount (what the kubelet mounts into a pod), valid for expirationSeconds (default 1 h).</summary>
+    private async Task TokenRequestAsync(HttpContext ctx, ApiPath apiPath)
+    {
+        var sa = _service.Get(BuiltinResources.ServiceAccounts, apiPath.Namespace, apiPath.Name!);
+        // kubectl create token sends the TokenRequest in protobuf: its spec is not decoded (defaults apply).
+        JsonObject body = [];
+        if (MediaType(ctx.Request.ContentType) == ProtobufBodyDecoder.MediaType)
+        {
+            await ReadBytesAsync(ctx);
+        }
+        else
+        {
+            body = await ReadBodyAsync(ctx, yaml: false) as JsonObject ?? [];
+        }
+
+        var seconds = body["spec"]?["expirationSeconds"] is { } e ? JsonNumbers.ToLong(e) : 3600;
+        if (seconds < 600)
+        {
+            throw ApiException.Invalid("TokenRequest", "authentication.k8s.io", apiPath.Name!, [new StatusCause("FieldValueInvalid", $"Invalid value: {seconds}: may not specify a duration less than 10 minutes", "spec.expirationSeconds")]);
+        }
+
+        var (token, expires) = _tokens.Issue(apiPath.Namespace!, apiPath.Name!, sa.Uid, TimeSpan.FromSeconds(seconds));
+        await WriteJsonAsync(ctx, 201, new JsonObject
+        {
+            ["kind"] = "TokenRequest",
+            ["apiVersion"] = "authentication.k8s.io/v1",
+            ["metadata"] = new JsonObject { ["name"] = apiPath.Name, ["namespace"] = apiPath.Namespace },
+            ["spec"] = new JsonObject { ["audiences"] = body["spec"]?["audiences"]?.DeepClone() ?? new JsonArray(), ["expirationSeconds"] = seconds },
+            ["status"] = new JsonObject { ["token"] = token, ["expirationTimestamp"] = expires.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
+        });
+    }
+
+    private async Task RouteAsync(HttpContext ctx, string path, Auth.UserInfo user)
     {
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         var method = ctx.Request.Method;
@@ -122,7 +192,8 @@ internal sealed class RequestHandler
             throw NotFoundPath();
         }
 
-        if (apiPath.Subresource is not null && !(apiPath.Subresource == "status" && type.HasStatus) && !(apiPath.Subresource == "scale" && type.Scale is not null))
+        var tokenRequest = apiPath.Subresource == "token" && type == BuiltinResources.ServiceAccounts && apiPath.Name is not null;
+        if (apiPath.Subresource is not null && !(apiPath.Subresource == "status" && type.HasStatus) && !(apiPath.Subresource == "scale" && type.Scale is not null) && !tokenRequest)
         {
             throw NotFoundPath();
         }
@@ -134,6 +205,13 @@ internal sealed class RequestHandler
 
         var q = ctx.Request.Query;
         var watch = apiPath.LegacyWatch || IsTrue(q["watch"]);
+        Authorize(user, VerbOf(method, apiPath, watch), type, apiPath);
+        if (tokenRequest)
+        {
+            await (method == "POST" ? TokenRequestAsync(ctx, apiPath) : throw ApiException.MethodNotAllowed("the server does not allow this method on the requested resource"));
+            return;
+        }
+
         if (apiPath.Subresource == "scale" && apiPath.Name is not null && !watch)
         {
             await ScaleAsync(ctx, type, apiPath);
