@@ -181,7 +181,10 @@ public sealed partial class KubernetesClient : IDisposable
         return request;
     }
 
-    private static SocketsHttpHandler CreateHandler(KubernetesClientConfiguration configuration)
+    /// <summary>The transport of <paramref name="configuration"/>: a pooled socket handler with its TLS settings and client certificate.</summary>
+    /// <param name="configuration">Server, TLS and credentials.</param>
+    /// <returns>A new handler (wrap it, e.g. in a metrics handler, and pass it to the handler constructor).</returns>
+    public static SocketsHttpHandler CreateHandler(KubernetesClientConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var handler = new SocketsHttpHandler

@@ -1,2 +1,2 @@
-// gardener-extension-provider-metal: `--controllers=infrastructure,worker` (default: both); see ProviderMetalProgram.
+// gardener-extension-provider-metal: `--controllers=controlplane,infrastructure,worker` (default: all three); see ProviderMetalProgram.
 return await GardenerMetal.Provider.Hosting.ProviderMetalProgram.RunAsync(args);

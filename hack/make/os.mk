@@ -3,18 +3,20 @@ OS_HOST_PROJECT := extensions/GardenerMetal.OsMetal.Host
 OS_HOST_DLL     := $(OS_HOST_PROJECT)/bin/Release/net10.0/GardenerMetal.OsMetal.Host.dll
 OS_BENCH        := tests/GardenerMetal.OsConfig.Benchmarks
 FORMAT ?=
+IGNITION_VERSION ?=
 
 .PHONY: render bench-os os-run
 
-render: ## print the user data for OSC=<file> [FORMAT=ignition|cloud-init]
-	@test -n "$(OSC)" || { echo "usage: make render OSC=<osc.yaml> [FORMAT=ignition|cloud-init]" >&2; exit 2; }
+render: ## print the user data for OSC=<file> [FORMAT=ignition|cloud-init] [IGNITION_VERSION=2.3.0 (default)|3.3.0]
+	@test -n "$(OSC)" || { echo "usage: make render OSC=<osc.yaml> [FORMAT=ignition|cloud-init] [IGNITION_VERSION=2.3.0|3.3.0]" >&2; exit 2; }
 	@out=$$($(DOTNET) build $(OS_HOST_PROJECT) -c Release -nologo -v q 2>&1) || { echo "$$out" >&2; exit 1; }
-	@$(DOTNET) $(OS_HOST_DLL) render --osc "$(OSC)" $(if $(FORMAT),--format "$(FORMAT)")
+	@$(DOTNET) $(OS_HOST_DLL) render --osc "$(OSC)" $(if $(FORMAT),--format "$(FORMAT)") $(if $(IGNITION_VERSION),--ignition-version "$(IGNITION_VERSION)")
 
 OS_KUBECONFIG ?= $(LOCAL)/kubeconfig
 OS_NAMESPACE  ?= default
-os-run: ## run the os-metal OSC controller against OS_KUBECONFIG (default: .local/kubeconfig of `make seed`) [OS_TYPES=metal,debian,ubuntu]
+os-run: ## run the os-metal OSC controller against OS_KUBECONFIG (default: .local/kubeconfig of `make seed`) [OS_TYPES=metal,debian,ubuntu] [OS_IGNITION_VERSIONS="metal=2.3.0 ..."]
 	$(DOTNET) run --project $(OS_HOST_PROJECT) -c Release -- --controllers=operatingsystemconfig $(if $(OS_TYPES),--osc-types $(OS_TYPES)) \
+	  $(foreach v,$(OS_IGNITION_VERSIONS),--ignition-version $(v)) \
 	  --kubeconfig $(OS_KUBECONFIG) --namespace $(OS_NAMESPACE) --health-bind-address 127.0.0.1:8082
 
 BENCH_TARGETS += bench-os

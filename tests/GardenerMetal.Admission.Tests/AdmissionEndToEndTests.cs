@@ -23,7 +23,7 @@ public sealed class AdmissionEndToEndTests(EmulatorGarden garden) : IClassFixtur
     [InlineData("shoot-invalid.yaml", "broken", new[]
     {
         "metadata.annotations[cluster.metal-stack.io/tenant]: Required value",
-        "spec.provider.infrastructureConfig.partitionID: Unsupported value: \"ams1\"",
+        "spec.provider.infrastructureConfig.partitionID: Invalid value: \"ams1\"",
         "spec.networking.pods: Invalid value: \"10.250.128.0/17\"",
         "spec.networking.services: Invalid value: \"10.248.0.0/33\"",
     })]

@@ -23,6 +23,7 @@ internal sealed class FakeSources : ICloudProfileSource, ISecretSource
         {
             Data = new Dictionary<string, string> { ["metalAPIHMac"] = Convert.ToBase64String("hmac"u8.ToArray()), ["metalAPIKey"] = Convert.ToBase64String("key"u8.ToArray()) },
         };
+        sources.Secrets[("garden-dev", "metal-empty")] = new Secret { Data = new Dictionary<string, string> { ["foo"] = Convert.ToBase64String("bar"u8.ToArray()) } };
         return sources;
     }
 

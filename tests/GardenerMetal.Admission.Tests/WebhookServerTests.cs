@@ -83,6 +83,113 @@ public class WebhookServerTests
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
     }
 
+    [Theory]
+    [InlineData("application/jsonx")]
+    [InlineData("application/json-patch+json")]
+    [InlineData("application/json; charset=latin1")]
+    [InlineData("text/json")]
+    public async Task Post_NotJsonMediaType_415(string contentType)
+    {
+        await using var server = await WebhookServer.StartAsync();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Review("shoot-valid")));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var (status, text) = await PostAsync(server, "/webhooks/validate", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+        Assert.Contains("content-type must be application/json", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("Application/JSON; charset=UTF-8")]
+    public async Task Post_JsonMediaType_Reviewed(string contentType)
+    {
+        await using var server = await WebhookServer.StartAsync();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Review("shoot-valid")));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var (status, text) = await PostAsync(server, "/webhooks/validate", content);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("\"allowed\":true", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_UidWithInvalidUtf8_400WithReason()
+    {
+        await using var server = await WebhookServer.StartAsync();
+        var json = Encoding.UTF8.GetBytes(Review("shoot-valid").Replace("0b8e6c1a-0001-4000-8000-000000000001", "UIDMARK", StringComparison.Ordinal));
+        var at = json.AsSpan().IndexOf("UIDMARK"u8);
+        json[at] = 0xC3; // a lead byte followed by ASCII: not UTF-8
+        json[at + 1] = 0x28;
+
+        var (status, text) = await PostAsync(server, "/webhooks/validate", new ByteArrayContent(json) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } });
+        var (after, _) = await PostAsync(server, "/webhooks/validate", new StringContent(Review("shoot-valid"), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("not valid UTF-8", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after);
+    }
+
+    [Fact]
+    public async Task Post_UidWithLoneSurrogateEscape_400WithReason()
+    {
+        await using var server = await WebhookServer.StartAsync();
+        var review = Review("shoot-valid").Replace("0b8e6c1a-0001-4000-8000-000000000001", "\\ud800", StringComparison.Ordinal);
+
+        var (status, text) = await PostAsync(server, "/webhooks/validate", new StringContent(review, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("$.request.uid", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ObjectWithLoneSurrogateEscape_DeniedWith400Code()
+    {
+        await using var server = await WebhookServer.StartAsync();
+        var review = Review("shoot-valid").Replace("\"acme\"", "\"\\udc00\"", StringComparison.Ordinal); // the tenant annotation, only in request.object
+
+        var (status, text) = await PostAsync(server, "/webhooks/validate", new StringContent(review, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("\"allowed\":false", text, StringComparison.Ordinal);
+        Assert.Contains("\"code\":400", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("object", "\"a string\"")]
+    [InlineData("object", "42")]
+    [InlineData("object", "[]")]
+    [InlineData("oldObject", "true")]
+    public async Task Post_ObjectNotAJsonObject_400NamingTheField(string field, string value)
+    {
+        await using var server = await WebhookServer.StartAsync();
+        var review = JsonNode.Parse(Review("shoot-valid"))!;
+        review["request"]![field] = JsonNode.Parse(value);
+
+        var (status, text) = await PostAsync(server, "/webhooks/validate", new StringContent(review.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("$.request." + field + " must be an object", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_FloodOfBadInput_EveryRequestAnsweredAndServerKeepsServing()
+    {
+        await using var server = await WebhookServer.StartAsync();
+        var bad = Encoding.UTF8.GetBytes("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"X\"}}");
+        bad[^4] = 0xFF; // the uid's only byte: never valid UTF-8
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async _ =>
+            (await PostAsync(server, "/webhooks/validate", new ByteArrayContent(bad) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } })).Status)).WaitAsync(TimeSpan.FromSeconds(60));
+        var (after, _) = await PostAsync(server, "/webhooks/validate", new StringContent(Review("shoot-valid"), Encoding.UTF8, "application/json"));
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.BadRequest, s));
+        Assert.Equal(HttpStatusCode.OK, after);
+    }
+
     [Fact]
     public async Task Post_GardenApiDown_DeniedWith500AndHostKeepsServing()
     {

@@ -82,7 +82,9 @@ internal sealed class ControllerHarness : IAsyncDisposable
         ShortRetry = TimeSpan.FromMilliseconds(200),
         MediumRetry = TimeSpan.FromSeconds(1),
         LongRetry = TimeSpan.FromSeconds(1),
-        StatusCheckPeriod = TimeSpan.FromSeconds(5),
+        StatusCheckPeriod = TimeSpan.FromSeconds(1),
+        GoneGracePeriod = TimeSpan.FromSeconds(2),
+        GoneConfirmations = 3,
         OrphanSweepPeriod = TimeSpan.FromHours(1),
         DriverCallTimeout = TimeSpan.FromSeconds(20),
     };

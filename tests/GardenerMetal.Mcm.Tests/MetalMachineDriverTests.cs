@@ -397,6 +397,40 @@ public sealed class MetalMachineDriverTests
     }
 
     [Fact]
+    public async Task DeleteMachine_MetalApiAnswers404OnEveryRoute_UnavailableAndMachineStaysAllocated()
+    {
+        // Arrange: issue 20 — a wrong metalAPIURL answers 404 everywhere; that is no proof the machine is gone.
+        await using var h = await DriverHarness.StartAsync();
+        var created = await h.Client.CreateMachineAsync(h.Create("w1", "uid-1")).WaitAsync(Bound);
+        h.Sim.Faults.Set(SimFaults.AllRoutes, new FaultRule { ErrorRate = 1, ErrorStatusCode = 404 });
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.DeleteMachineAsync(h.Delete("w1", created.ProviderId, "uid-1")).WaitAsync(Bound));
+
+        // Assert
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("not confirmed free", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Single(h.Sim.AllocatedMachines());
+    }
+
+    [Fact]
+    public async Task DeleteMachine_FreeAnswers404_ConfirmedByReadBeforeOk()
+    {
+        // Arrange: the free route answers 404 once (a lost route) although the machine is still allocated.
+        await using var h = await DriverHarness.StartAsync();
+        var created = await h.Client.CreateMachineAsync(h.Create("w1", "uid-1")).WaitAsync(Bound);
+        h.Sim.Faults.Set("freeMachine", new FaultRule { FailNext = 1, ErrorStatusCode = 404 });
+
+        // Act
+        var error = await Assert.ThrowsAsync<RpcException>(() => h.Client.DeleteMachineAsync(h.Delete("w1", created.ProviderId, "uid-1")).WaitAsync(Bound));
+        await h.Client.DeleteMachineAsync(h.Delete("w1", created.ProviderId, "uid-1")).WaitAsync(Bound);
+
+        // Assert
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Empty(h.Sim.AllocatedMachines());
+    }
+
+    [Fact]
     public async Task DeleteMachine_OtherClustersMachine_LeftAlone()
     {
         // Arrange

@@ -11,11 +11,12 @@ internal sealed record DecodedUserData(
     IReadOnlyDictionary<string, bool?> Enabled,
     IReadOnlyList<string> Commands)
 {
-    public static DecodedUserData FromIgnition(byte[] json)
+    /// <summary>Parses Ignition user data of spec <paramref name="version"/> (2.3.0: root filesystem, root-owned files).</summary>
+    public static DecodedUserData FromIgnition(byte[] json, string version = "2.3.0")
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        Assert.Equal("3.3.0", root.GetProperty("ignition").GetProperty("version").GetString());
+        Assert.Equal(version, root.GetProperty("ignition").GetProperty("version").GetString());
         var files = new Dictionary<string, (int, byte[])>(StringComparer.Ordinal);
         var enabled = new Dictionary<string, bool?>(StringComparer.Ordinal);
         if (root.TryGetProperty("storage", out var storage))
@@ -23,6 +24,17 @@ internal sealed record DecodedUserData(
             foreach (var f in storage.GetProperty("files").EnumerateArray())
             {
                 Assert.True(f.GetProperty("overwrite").GetBoolean());
+                if (version.StartsWith("2.", StringComparison.Ordinal))
+                {
+                    Assert.Equal("root", f.GetProperty("filesystem").GetString());
+                    Assert.Equal(0, f.GetProperty("user").GetProperty("id").GetInt32());
+                    Assert.Equal(0, f.GetProperty("group").GetProperty("id").GetInt32());
+                }
+                else
+                {
+                    Assert.False(f.TryGetProperty("filesystem", out _));
+                }
+
                 files.Add(f.GetProperty("path").GetString()!, (f.GetProperty("mode").GetInt32(), DecodeDataUrl(f.GetProperty("contents").GetProperty("source").GetString()!)));
             }
         }

@@ -1,14 +1,22 @@
 using System.Diagnostics;
+using GardenerMetal.Testing;
 
 namespace GardenerMetal.OsConfig.Tests;
 
 /// <summary>
-/// Runs the real validators (Debian packages `ignition` and `cloud-init`) over many files in ONE shell invocation.
-/// Returns the failures (file name plus the validator's output); an empty list means every file is valid.
+/// Runs the real validators over many files. Returns the failures (file name plus the validator's output); an empty list means every file is valid.
+/// <list type="bullet">
+/// <item>Ignition spec 2.x: <c>../shared/tools/ignition-validate-v2</c> (flatcar/ignition v0.36.2, what a metal-stack image runs), see <see cref="IgnitionValidateV2"/>;</item>
+/// <item>Ignition spec 3.x (only the explicit 3.3.0 choice): Debian's <c>ignition-validate</c>; cloud-init: <c>cloud-init schema</c> —
+/// Debian packages, run in ONE shell invocation.</item>
+/// </list>
 /// </summary>
 internal static class ExternalValidators
 {
-    public static Task<IReadOnlyList<string>> IgnitionValidateAsync(IReadOnlyList<string> files) =>
+    public static Task<IReadOnlyList<string>> IgnitionValidateV2Async(IReadOnlyList<string> files) =>
+        IgnitionValidateV2.ValidateAllAsync(files);
+
+    public static Task<IReadOnlyList<string>> IgnitionValidateV3Async(IReadOnlyList<string> files) =>
         RunLoopAsync("ignition-validate", "ignition-validate \"$f\"", files);
 
     public static Task<IReadOnlyList<string>> CloudInitSchemaAsync(IReadOnlyList<string> files) =>

@@ -7,7 +7,8 @@ namespace GardenerMetal.OsConfig.Tests;
 
 /// <summary>
 /// A folder testdata/&lt;case&gt;/ with the input (osc.yaml, or osc.source naming a file under ../shared/reference) and the
-/// expected outputs: ignition.json and cloud-init.yaml for provision OSCs, reconcile.json for reconcile OSCs.
+/// expected outputs: ignition.json (spec 2.3.0, the default), ignition-3.3.0.json (the operator's explicit 3.x choice) and
+/// cloud-init.yaml for provision OSCs, reconcile.json for reconcile OSCs.
 /// UPDATE_GOLDEN=1 rewrites the expected files in the source tree.
 /// </summary>
 internal static class GoldenCase
@@ -41,6 +42,7 @@ internal static class GoldenCase
         else
         {
             outputs["ignition.json"] = translator.Translate(doc.Config.Spec, doc.Secrets, UserDataFormat.Ignition).UserData!;
+            outputs["ignition-3.3.0.json"] = translator.Translate(doc.Config.Spec, doc.Secrets, UserDataFormat.Ignition, IgnitionVersion.Spec330).UserData!;
             outputs["cloud-init.yaml"] = translator.Translate(doc.Config.Spec, doc.Secrets, UserDataFormat.CloudInit).UserData!;
         }
 

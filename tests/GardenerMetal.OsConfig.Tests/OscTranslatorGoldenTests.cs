@@ -49,17 +49,43 @@ public sealed class OscTranslatorGoldenTests
     }
 
     [Fact]
-    public async Task GoldenIgnition_AllFiles_PassIgnitionValidate()
+    public async Task GoldenIgnition_AllFiles_PassIgnitionValidateV2BeforeAndAfterMcmSubstitution()
     {
-        // Arrange
+        // Arrange: every golden spec-2.3.0 file, and each of them after MCM's placeholder replacement
         var files = GoldenCase.ExpectedFiles("ignition.json").ToList();
-        Assert.NotEmpty(files);
+        Assert.Equal(3, files.Count);
+        var dir = Directory.CreateTempSubdirectory("osc-golden-mcm-");
+        var substituted = new List<string>();
+        foreach (var file in files)
+        {
+            var target = Path.Combine(dir.FullName, Path.GetFileName(Path.GetDirectoryName(file)) + ".ign");
+            await File.WriteAllBytesAsync(target, McmSubstitution.Apply(await File.ReadAllBytesAsync(file).WaitAsync(TimeSpan.FromSeconds(10)))).WaitAsync(TimeSpan.FromSeconds(10));
+            substituted.Add(target);
+        }
 
         // Act
-        var failures = await ExternalValidators.IgnitionValidateAsync(files).WaitAsync(TimeSpan.FromSeconds(60));
+        var failures = await ExternalValidators.IgnitionValidateV2Async([.. files, .. substituted]).WaitAsync(TimeSpan.FromSeconds(120));
 
         // Assert
         Assert.Empty(failures);
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task GoldenIgnition330_AllFiles_RejectedByIgnitionValidateV2AndAcceptedByDebianValidator()
+    {
+        // Arrange: the explicit 3.x choice — valid spec 3.3.0, and exactly what a metal machine refuses, so the v2 check cannot pass vacuously
+        var files = GoldenCase.ExpectedFiles("ignition-3.3.0.json").ToList();
+        Assert.Equal(3, files.Count);
+
+        // Act
+        var v3Failures = await ExternalValidators.IgnitionValidateV3Async(files).WaitAsync(TimeSpan.FromSeconds(60));
+        var v2Failures = await ExternalValidators.IgnitionValidateV2Async(files).WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        Assert.Empty(v3Failures);
+        Assert.Equal(files.Count, v2Failures.Count);
+        Assert.All(v2Failures, f => Assert.Contains("unsupported config version", f, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,10 +109,12 @@ public sealed class OscTranslatorGoldenTests
         var doc = GoldenCase.Input("example");
 
         // Act
-        var ignition = DecodedUserData.FromIgnition(new OscTranslator().Translate(doc.Config.Spec!, doc.Secrets).UserData!);
+        var result = new OscTranslator().Translate(doc.Config.Spec!, doc.Secrets);
+        var ignition = DecodedUserData.FromIgnition(result.UserData!);
         var cloudInit = DecodedUserData.FromCloudInit(new OscTranslator().Translate(doc.Config.Spec!, doc.Secrets, UserDataFormat.CloudInit).UserData!);
 
-        // Assert: docker.service has only a drop-in and no enable (upstream enabled every unit); docker-monitor is enabled and started.
+        // Assert: spec.type metal → Ignition 2.3.0 by default; docker.service has only a drop-in and no enable (upstream enabled every unit); docker-monitor is enabled and started.
+        Assert.Equal(IgnitionVersion.Spec230, result.IgnitionVersion);
         Assert.Null(ignition.Enabled["docker.service"]);
         Assert.True(ignition.Enabled["docker-monitor.service"]);
         Assert.Contains("/etc/systemd/system/docker.service.d/10-docker-opts.conf", ignition.Files.Keys);

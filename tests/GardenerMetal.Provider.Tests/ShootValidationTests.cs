@@ -36,20 +36,20 @@ public class ShootValidationTests
         { "V4 empty network", Fw + "/networks", "[\"internet-muc1\", \"\"]", FwPath + ".networks[1]", FieldErrorType.Required },
         { "V4 duplicate network", Fw + "/networks", "[\"internet-muc1\", \"internet-muc1\"]", FwPath + ".networks[1]", FieldErrorType.Duplicate },
         { "V5 rate limit empty", Fw + "/rateLimits/0/networkID", "\"\"", FwPath + ".rateLimits[0].networkID", FieldErrorType.Required },
-        { "V5 rate limit unknown", Fw + "/rateLimits/0/networkID", "\"dmz\"", FwPath + ".rateLimits[0].networkID", FieldErrorType.Invalid },
+        { "V5 rate limit unknown", Fw + "/rateLimits/0/networkID", "\"dmz\"", FwPath + ".rateLimits[0].networkID", FieldErrorType.Required },
         { "V6 egress network empty", Fw + "/egressRules/0/networkID", "\"\"", FwPath + ".egressRules[0].networkID", FieldErrorType.Required },
-        { "V6 egress network unknown", Fw + "/egressRules/0/networkID", "\"dmz\"", FwPath + ".egressRules[0].networkID", FieldErrorType.Invalid },
+        { "V6 egress network unknown", Fw + "/egressRules/0/networkID", "\"dmz\"", FwPath + ".egressRules[0].networkID", FieldErrorType.Required },
         { "V6 egress no ips", Fw + "/egressRules/0/ips", "[]", FwPath + ".egressRules[0].ips", FieldErrorType.Required },
-        { "V6 egress bad ip", Fw + "/egressRules/0/ips", "[\"203.0.113.10\", \"203.0.113.300\"]", FwPath + ".egressRules[0].ips[1]", FieldErrorType.Invalid },
-        { "V7 partition not a zone of region", "/spec/region", "\"fra\"", InfraPath + ".partitionID", FieldErrorType.NotSupported },
+        { "V6 egress bad ip", Fw + "/egressRules/0/ips", "[\"203.0.113.10\", \"203.0.113.300\"]", FwPath + ".egressRules[0].ips[1]", FieldErrorType.Required },
+        { "V7 partition not a zone of region", "/spec/region", "\"fra\"", InfraPath + ".partitionID", FieldErrorType.Invalid },
         { "V8 partition in no control plane", Infra + "/partitionID", "\"muc3\"", InfraPath + ".partitionID", FieldErrorType.Invalid },
-        { "V9 image not offered", Fw + "/image", "\"firewall-ubuntu-9.9\"", FwPath + ".image", FieldErrorType.NotSupported },
-        { "V9 size not offered", Fw + "/size", "\"s1-tiny\"", FwPath + ".size", FieldErrorType.NotSupported },
-        { "V10 version not listed", Fw + "/controllerVersion", "\"v9.9.9\"", FwPath + ".controllerVersion", FieldErrorType.NotSupported },
+        { "V9 image not offered", Fw + "/image", "\"firewall-ubuntu-9.9\"", FwPath + ".image", FieldErrorType.Invalid },
+        { "V9 size not offered", Fw + "/size", "\"s1-tiny\"", FwPath + ".size", FieldErrorType.Invalid },
+        { "V10 version not listed", Fw + "/controllerVersion", "\"v9.9.9\"", FwPath + ".controllerVersion", FieldErrorType.Required },
         { "duration malformed", Fw + "/firewallHealthTimeout", "\"ten minutes\"", FwPath + ".firewallHealthTimeout", FieldErrorType.Invalid },
-        { "V13 volume", "/spec/provider/workers/0/volume", "{\"type\":\"ssd\",\"size\":\"20Gi\"}", "spec.provider.workers[0].volume", FieldErrorType.Forbidden },
-        { "V13 zones", "/spec/provider/workers/0/zones", "[\"muc1\"]", "spec.provider.workers[0].zones", FieldErrorType.Forbidden },
-        { "V13 image not offered", "/spec/provider/workers/0/machine/image/version", "\"1.0\"", "spec.provider.workers[0].machine.image", FieldErrorType.NotSupported },
+        { "V13 volume", "/spec/provider/workers/0/volume", "{\"type\":\"ssd\",\"size\":\"20Gi\"}", "spec.provider.workers[0].volume", FieldErrorType.Required },
+        { "V13 zones", "/spec/provider/workers/0/zones", "[\"muc1\"]", "spec.provider.workers[0].zones", FieldErrorType.Required },
+        { "V13 image not offered", "/spec/provider/workers/0/machine/image/version", "\"1.0\"", "spec.provider.workers[0].machine.image", FieldErrorType.Required },
         { "network access unsupported", "/spec/provider/controlPlaneConfig/networkAccessType", "\"open\"", "spec.provider.controlPlaneConfig.networkAccessType", FieldErrorType.NotSupported },
         { "external network not a firewall network", "/spec/provider/controlPlaneConfig/cloudControllerManager/defaultExternalNetwork", "\"dmz\"", "spec.provider.controlPlaneConfig.cloudControllerManager.defaultExternalNetwork", FieldErrorType.Invalid },
         { "control plane strict", "/spec/provider/controlPlaneConfig/iamconfig", "{}", "spec.provider.controlPlaneConfig.iamconfig", FieldErrorType.NotSupported },
@@ -98,6 +98,7 @@ public class ShootValidationTests
         { "selector NotIn", "/spec/provider/workers/0/providerConfig/hostSelector/matchExpressions/0/operator", "\"NotIn\"" },
         { "duration compound", "/spec/provider/infrastructureConfig/firewall/firewallHealthTimeout", "\"1h30m\"" },
         { "ipv6 egress ip", "/spec/provider/infrastructureConfig/firewall/egressRules/0/ips", "[\"2001:db8::10\"]" },
+        { "#444 empty default storage class name", "/spec/provider/controlPlaneConfig/customDefaultStorageClass", "{\"className\":\"\"}" },
     };
 
     [Theory]
@@ -120,8 +121,9 @@ public class ShootValidationTests
 
         var errors = ShootValidation.Validate(shoot, null, TestData.CloudProfile());
 
-        var error = Assert.Single(errors);
-        Assert.Equal("spec.provider.controlPlaneConfig.networkAccessType", error.Path);
+        Assert.Equal(
+            [("spec.provider.controlPlaneConfig.networkAccessType", FieldErrorType.Invalid), ("spec.provider.controlPlaneConfig.metalControlPlanes[prod].partitions[muc2].networkIsolation", FieldErrorType.Required)],
+            errors.Select(e => (e.Path, e.Type)));
     }
 
     [Fact]
@@ -131,7 +133,7 @@ public class ShootValidationTests
 
         var errors = ShootValidation.Validate(TestData.Shoot(), null, profile);
 
-        Assert.Contains(errors, e => e.Path == "spec.provider.infrastructureConfig.firewall.controllerVersion" && e.Type == FieldErrorType.Invalid);
+        Assert.Contains(errors, e => e.Path == "spec.provider.infrastructureConfig.firewall.controllerVersion" && e.Type == FieldErrorType.Required);
     }
 
     [Fact]
@@ -155,7 +157,6 @@ public class ShootValidationTests
     {
         { "V11 projectID", "/spec/provider/infrastructureConfig/projectID", "\"other\"", "spec.provider.infrastructureConfig.projectID" },
         { "V11 partitionID", "/spec/provider/infrastructureConfig/partitionID", "\"muc2\"", "spec.provider.infrastructureConfig.partitionID" },
-        { "V1 tenant", "/metadata/annotations/cluster.metal-stack.io~1tenant", "\"other\"", "metadata.annotations[cluster.metal-stack.io/tenant]" },
         { "nodes", "/spec/networking/nodes", "\"10.251.0.0/16\"", "spec.networking.nodes" },
         { "pods", "/spec/networking/pods", "\"10.232.0.0/13\"", "spec.networking.pods" },
     };
@@ -170,6 +171,62 @@ public class ShootValidationTests
         var errors = ShootValidation.Validate(shoot, old, TestData.CloudProfile());
 
         Assert.True(errors.Any(e => e.Path == expectedPath && e.Type == FieldErrorType.Invalid && e.Detail == "field is immutable"), rule + ": " + string.Join(" | ", errors));
+    }
+
+    [Fact]
+    public void Validate_UpdateChangesTenant_ForbiddenAsUpstream()
+    {
+        var shoot = TestData.Shoot(("/metadata/annotations/cluster.metal-stack.io~1tenant", "\"other\""));
+
+        var errors = ShootValidation.Validate(shoot, TestData.Shoot(), TestData.CloudProfile());
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("metadata.annotations[cluster.metal-stack.io/tenant]", FieldErrorType.Forbidden), (error.Path, error.Type));
+    }
+
+    public static TheoryData<string, string, string, string> StricterCases() => new()
+    {
+        { "host bits in pods", "/spec/networking/pods", "\"10.240.0.1/13\"", StricterRules.CidrHostBits },
+        { "services overlap pods", "/spec/networking/services", "\"10.240.0.0/16\"", StricterRules.CidrOverlap },
+        { "duplicate firewall network", "/spec/provider/infrastructureConfig/firewall/networks", "[\"internet-muc1\", \"internet-muc1\"]", StricterRules.FirewallNetworksUnique },
+        { "role", "/spec/provider/workers/0/providerConfig/roles", "[\"-bad\"]", StricterRules.WorkerRoles },
+        { "selector", "/spec/provider/workers/0/providerConfig/hostSelector/matchExpressions/0/operator", "\"Like\"", StricterRules.HostSelector },
+        { "default external network", "/spec/provider/controlPlaneConfig/cloudControllerManager", "{\"defaultExternalNetwork\":\"dmz\"}", StricterRules.DefaultExternalNetwork },
+        { "empty tenant", "/metadata/annotations/cluster.metal-stack.io~1tenant", "\"\"", StricterRules.TenantNotEmpty },
+    };
+
+    [Theory]
+    [MemberData(nameof(StricterCases))]
+    public void Validate_StricterThanUpstream_RuleNamedAndNotBlocking(string rule, string edit, string json, string expectedRule)
+    {
+        var errors = ShootValidation.Validate(TestData.Shoot((edit, json)), null, TestData.CloudProfile());
+
+        Assert.True(errors.Count > 0 && errors.All(e => e.StricterRule == expectedRule), rule + ": " + string.Join(" | ", errors.Select(e => e + " [" + e.StricterRule + "]")));
+        Assert.Empty(errors.Blocking());
+    }
+
+    [Fact]
+    public void Ratchet_UnchangedStricterViolation_Warned()
+    {
+        var old = TestData.Shoot(("/spec/networking/services", "\"10.240.0.0/16\""));
+        var shoot = TestData.Shoot(("/spec/networking/services", "\"10.240.0.0/16\""), ("/spec/provider/workers/0/maximum", "5"));
+
+        var result = FieldErrors.Ratchet(ShootValidation.Validate(shoot, old, TestData.CloudProfile()), () => ShootValidation.Validate(old, null, TestData.CloudProfile()));
+
+        Assert.Empty(result.Denied);
+        Assert.Equal("spec.networking.services", Assert.Single(result.Warned).Path);
+    }
+
+    [Fact]
+    public void Ratchet_StricterViolationIntroduced_Denied()
+    {
+        var old = TestData.Shoot(("/spec/provider/workers/0/providerConfig/roles", "[\"etcd\"]"));
+        var shoot = TestData.Shoot(("/spec/provider/workers/0/providerConfig/roles", "[\"etcd\", \"etcd\"]"));
+
+        var result = FieldErrors.Ratchet(ShootValidation.Validate(shoot, old, TestData.CloudProfile()), () => ShootValidation.Validate(old, null, TestData.CloudProfile()));
+
+        Assert.Empty(result.Warned);
+        Assert.Equal(("spec.provider.workers[0].providerConfig.roles[1]", StricterRules.WorkerRoles), (Assert.Single(result.Denied).Path, result.Denied[0].StricterRule));
     }
 
     [Fact]

@@ -338,6 +338,75 @@ public sealed class WorkerActuatorTests(WorkerTestBed bed) : IClassFixture<Worke
     }
 
     [Fact]
+    public async Task Reconcile_CloudProviderSecret_HeldWithTheWorkerFinalizerUntilDeleteIsDone()
+    {
+        // Arrange: issue 20 — deleting the namespace removed the credentials before the Worker's delete ran.
+        var ns = bed.NextNamespace();
+        await bed.CreateShootAsync(ns, ShootSpecs.ThreePools());
+
+        // Act
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+        var held = await bed.Kube.Secrets.GetAsync(ns, "cloudprovider").WaitAsync(Bound);
+        await bed.Workers.DeleteAsync(ns, WorkerTestBed.WorkerName).WaitAsync(Bound);
+        var done = await bed.DriveAsync(ns);
+        var released = await bed.Kube.Secrets.GetAsync(ns, "cloudprovider").WaitAsync(Bound);
+
+        // Assert
+        Assert.Contains("extensions.gardener.cloud/worker", held.Metadata.Finalizers!);
+        Assert.Null(done.Error);
+        Assert.DoesNotContain("extensions.gardener.cloud/worker", released.Metadata.Finalizers ?? []);
+    }
+
+    [Fact]
+    public async Task Delete_MachineWhoseDeleteFails_ReportsRetryableDependencyNamingTheMachine()
+    {
+        // Arrange: issue 20 — the Worker spun in Delete Processing without lastError while machines could not go.
+        var ns = bed.NextNamespace();
+        await bed.CreateShootAsync(ns, ShootSpecs.ThreePools());
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+        await CreateMachineAsync(ns, "worker", "m-1", finalizer: true);
+        await bed.Machines.DeleteAsync(ns, "m-1").WaitAsync(Bound);
+        var machine = await bed.Machines.GetAsync(ns, "m-1").WaitAsync(Bound);
+        machine["status"] = new JsonObject
+        {
+            ["lastOperation"] = new JsonObject { ["type"] = "Delete", ["state"] = "Failed", ["description"] = "DeleteMachine: metal-api unavailable" },
+        };
+        await bed.Machines.ReplaceStatusAsync(machine).WaitAsync(Bound);
+
+        // Act
+        await bed.Workers.DeleteAsync(ns, WorkerTestBed.WorkerName).WaitAsync(Bound);
+        var outcome = await bed.ReconcileOnceAsync(ns);
+
+        // Assert
+        Assert.NotNull(outcome.Error);
+        Assert.Contains("ERR_RETRYABLE_INFRA_DEPENDENCIES", outcome.Error.Codes);
+        Assert.Contains("m-1", outcome.Error.Description, StringComparison.Ordinal);
+        var worker = await bed.GetWorkerAsync(ns);
+        Assert.Contains("ERR_RETRYABLE_INFRA_DEPENDENCIES", worker.Status!.LastError!.Codes!);
+    }
+
+    [Fact]
+    public async Task ForceDelete_MachinesWithBothMcmFinalizers_StripsBothAndReleasesTheSecret()
+    {
+        // Arrange: issue 20 — force delete stripped only machine-controller-manager, upstream strips both.
+        var ns = bed.NextNamespace();
+        await bed.CreateShootAsync(ns, ShootSpecs.ThreePools(), shootAnnotations: new JsonObject { ["confirmation.gardener.cloud/force-deletion"] = "true" });
+        Assert.Null((await bed.DriveAsync(ns)).Error);
+        await CreateMachineAsync(ns, "worker", "m-1", finalizer: true);
+
+        // Act
+        await bed.Workers.DeleteAsync(ns, WorkerTestBed.WorkerName).WaitAsync(Bound);
+        var outcome = await bed.DriveAsync(ns);
+
+        // Assert
+        Assert.Null(outcome.Error);
+        Assert.Empty(await WorkerTestBed.ListAsync(bed.Machines, ns));
+        Assert.Null(await bed.Workers.TryGetAsync(ns, WorkerTestBed.WorkerName).WaitAsync(Bound));
+        var secret = await bed.Kube.Secrets.GetAsync(ns, "cloudprovider").WaitAsync(Bound);
+        Assert.DoesNotContain("extensions.gardener.cloud/worker", secret.Metadata.Finalizers ?? []);
+    }
+
+    [Fact]
     public async Task MigrateThenRestore_KeepsClassNamesMachinesAndReplicas()
     {
         // Arrange: a running shoot with a machine and an autoscaled pool at 3 replicas, MCM finalizers in place.
@@ -503,7 +572,7 @@ public sealed class WorkerActuatorTests(WorkerTestBed bed) : IClassFixture<Worke
             Kubernetes.KubernetesPatch.Merge(new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } })).WaitAsync(Bound);
 
     /// <summary>A Machine as MCM creates it for the pool's deployment (label <c>name</c>, class, provider ID).</summary>
-    private async Task CreateMachineAsync(string ns, string pool, string name, bool finalizer = false)
+    private async Task CreateMachineAsync(string ns, string pool, string name, bool finalizer = false, JsonObject? status = null)
     {
         var deployment = await bed.MachineDeployments.GetAsync(ns, ns + "-" + pool).WaitAsync(Bound);
         var metadata = new JsonObject
@@ -514,7 +583,7 @@ public sealed class WorkerActuatorTests(WorkerTestBed bed) : IClassFixture<Worke
         };
         if (finalizer)
         {
-            metadata["finalizers"] = new JsonArray(McmResources.Finalizer);
+            metadata["finalizers"] = new JsonArray(McmResources.Finalizer, McmResources.MachineControllerFinalizer);
         }
 
         await bed.Machines.CreateAsync(new JsonObject

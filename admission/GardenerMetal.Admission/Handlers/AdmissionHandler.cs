@@ -29,10 +29,10 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
         var old = request.OldObject is { ValueKind: JsonValueKind.Object } o ? o : (JsonElement?)null;
         return (request.Kind?.Group, request.Kind?.Kind) switch
         {
-            (CoreGroup, "Shoot") => await ValidateShootAsync(request, obj.Deserialize(CoreJsonContext.Default.Shoot)!, old?.Deserialize(CoreJsonContext.Default.Shoot), cancellationToken),
-            (CoreGroup, "CloudProfile") => ValidateCloudProfile(request, obj.Deserialize(CoreJsonContext.Default.CloudProfile)!, old?.Deserialize(CoreJsonContext.Default.CloudProfile)),
-            (CoreGroup, "SecretBinding") => await ValidateSecretBindingAsync(request, obj.Deserialize(CoreJsonContext.Default.SecretBinding)!, old?.Deserialize(CoreJsonContext.Default.SecretBinding), cancellationToken),
-            (SecurityGroup, "CredentialsBinding") => await ValidateCredentialsBindingAsync(request, obj.Deserialize(CoreJsonContext.Default.CredentialsBinding)!, old is not null, cancellationToken),
+            (CoreGroup, "Shoot") => await ValidateShootAsync(request, Decode(obj, CoreJsonContext.Default.Shoot), Decode(old, CoreJsonContext.Default.Shoot), cancellationToken),
+            (CoreGroup, "CloudProfile") => ValidateCloudProfile(request, Decode(obj, CoreJsonContext.Default.CloudProfile), Decode(old, CoreJsonContext.Default.CloudProfile)),
+            (CoreGroup, "SecretBinding") => await ValidateSecretBindingAsync(request, Decode(obj, CoreJsonContext.Default.SecretBinding), Decode(old, CoreJsonContext.Default.SecretBinding), cancellationToken),
+            (SecurityGroup, "CredentialsBinding") => await ValidateCredentialsBindingAsync(request, Decode(obj, CoreJsonContext.Default.CredentialsBinding), old is not null, cancellationToken),
             _ => Responses.Allowed(uid, "gardener-extension-admission-metal does not validate " + request.Kind?.Kind + " on this path"),
         };
     }
@@ -46,10 +46,10 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
             return Responses.Allowed(uid);
         }
 
-        var secret = obj.Deserialize(CoreJsonContext.Default.Secret)!;
+        var secret = Decode(obj, CoreJsonContext.Default.Secret);
         if (request.OldObject is { ValueKind: JsonValueKind.Object } oldObj)
         {
-            var old = oldObj.Deserialize(CoreJsonContext.Default.Secret)!;
+            var old = Decode(oldObj, CoreJsonContext.Default.Secret);
             if (SameData(old.Data, secret.Data) && secret.StringData is null)
             {
                 return Responses.Allowed(uid);
@@ -69,7 +69,7 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
             return Responses.Allowed(uid);
         }
 
-        var shoot = obj.Deserialize(CoreJsonContext.Default.Shoot)!;
+        var shoot = Decode(obj, CoreJsonContext.Default.Shoot);
         if (shoot.Spec.Provider.Type != MetalApi.ProviderType)
         {
             return Responses.Allowed(uid);
@@ -142,7 +142,7 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
         }
 
         errors.AddRange(ShootValidation.Validate(shoot, old, profile));
-        return errors.Count == 0 ? Responses.Allowed(uid) : Responses.Invalid(uid, request.Kind, shoot.Metadata.Name ?? request.Name, errors);
+        return Respond(request, shoot.Metadata.Name, errors, old is null ? null : () => ShootValidation.Validate(old, null, profile));
     }
 
     private static AdmissionResponse ValidateCloudProfile(AdmissionRequest request, CloudProfile profile, CloudProfile? old)
@@ -153,7 +153,7 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
         }
 
         var errors = CloudProfileValidation.Validate(profile, old);
-        return errors.Count == 0 ? Responses.Allowed(request.Uid!) : Responses.Invalid(request.Uid!, request.Kind, profile.Metadata.Name ?? request.Name, errors);
+        return Respond(request, profile.Metadata.Name, errors, old is null ? null : () => CloudProfileValidation.Validate(old, null));
     }
 
     private async Task<AdmissionResponse> ValidateSecretBindingAsync(AdmissionRequest request, SecretBinding binding, SecretBinding? old, CancellationToken cancellationToken)
@@ -225,6 +225,44 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
             return (null, Responses.Failed(uid, 500, "InternalError", "cannot read CloudProfile \"" + name + "\" from the garden API (" + ex.GetType().Name + "); retry later"));
         }
     }
+
+    /// <summary>
+    /// Allowed, or denied with every blocking error. On UPDATE (<paramref name="oldErrors"/> set) errors of
+    /// stricter-than-upstream rules on values the old object already had are ratcheted into warnings.
+    /// </summary>
+    private static AdmissionResponse Respond(AdmissionRequest request, string? name, IReadOnlyList<FieldError> errors, Func<IReadOnlyList<FieldError>>? oldErrors)
+    {
+        var uid = request.Uid!;
+        if (errors.Count == 0)
+        {
+            return Responses.Allowed(uid);
+        }
+
+        var result = oldErrors is null ? new RatchetResult(errors, []) : FieldErrors.Ratchet(errors, oldErrors);
+        var warnings = result.Warned.Select(FieldErrors.Warning).ToArray();
+        return result.Denied.Count == 0
+            ? Responses.Allowed(uid, warnings)
+            : Responses.Invalid(uid, request.Kind, name ?? request.Name, result.Denied, warnings);
+    }
+
+    /// <summary>
+    /// Decodes an object; text the JSON reader cannot turn into a string (a lone surrogate escape such as
+    /// <c>\ud800</c>) is bad input like any other and surfaces as a <see cref="JsonException"/>.
+    /// </summary>
+    private static T Decode<T>(JsonElement element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return element.Deserialize(type) ?? throw new JsonException("the object is null", "$", null, null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new JsonException("the object holds text that is not valid Unicode", "$", null, null, ex);
+        }
+    }
+
+    private static T? Decode<T>(JsonElement? element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class => element is { } value ? Decode(value, type) : null;
 
     private static bool IsClusterCloudProfile(Shoot shoot) => shoot.Spec.CloudProfile?.Kind is null or "" or "CloudProfile";
 

@@ -11,7 +11,7 @@ internal static class Responses
         new() { Uid = uid, Allowed = true, Warnings = warnings.Length == 0 ? null : warnings };
 
     /// <summary>Denied with every field error: status.message lists all paths, status.details.causes one per error.</summary>
-    public static AdmissionResponse Invalid(string uid, GroupVersionKind? kind, string? name, IReadOnlyList<FieldError> errors)
+    public static AdmissionResponse Invalid(string uid, GroupVersionKind? kind, string? name, IReadOnlyList<FieldError> errors, IReadOnlyList<string>? warnings = null)
     {
         var rendered = errors.Select(e => e.ToString()).ToList();
         var list = rendered.Count == 1 ? rendered[0] : "[" + string.Join(", ", rendered) + "]";
@@ -20,6 +20,7 @@ internal static class Responses
         {
             Uid = uid,
             Allowed = false,
+            Warnings = warnings is { Count: > 0 } ? warnings : null,
             Status = new ResponseStatus
             {
                 Code = 422,

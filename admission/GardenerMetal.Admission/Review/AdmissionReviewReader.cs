@@ -5,8 +5,8 @@ namespace GardenerMetal.Admission.Review;
 /// <summary>
 /// Reads an AdmissionReview from a parsed document without copying <c>request.object</c> and
 /// <c>request.oldObject</c>: they stay views into the document, valid until it is disposed.
-/// Unknown fields are ignored (apiservers add fields); a known field of the wrong type is a
-/// <see cref="JsonException"/> naming its path.
+/// Unknown fields are ignored (apiservers add fields); a known field of the wrong type (including an
+/// <c>object</c>/<c>oldObject</c> that is not a JSON object or null) is a <see cref="JsonException"/> naming its path.
 /// </summary>
 internal static class AdmissionReviewReader
 {
@@ -34,8 +34,8 @@ internal static class AdmissionReviewReader
         Operation = String(request, "operation", path),
         Name = String(request, "name", path),
         Namespace = String(request, "namespace", path),
-        Object = request.TryGetProperty("object", out var obj) ? obj : null,
-        OldObject = request.TryGetProperty("oldObject", out var old) ? old : null,
+        Object = Object(request, "object", path),
+        OldObject = Object(request, "oldObject", path),
         DryRun = request.TryGetProperty("dryRun", out var dryRun) ? dryRun.ValueKind switch
         {
             JsonValueKind.True => true,
@@ -48,7 +48,7 @@ internal static class AdmissionReviewReader
     private static string? String(JsonElement parent, string name, string path) =>
         !parent.TryGetProperty(name, out var value) ? null : value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(value, path + "." + name),
             JsonValueKind.Null => null,
             _ => throw WrongType(path + "." + name, "a string"),
         };
@@ -60,6 +60,19 @@ internal static class AdmissionReviewReader
             JsonValueKind.Null => null,
             _ => throw WrongType(path + "." + name, "an object"),
         };
+
+    /// <summary>The string value; escapes that are not valid UTF-16 (a lone <c>\ud800</c>) are a JsonException naming the path.</summary>
+    private static string? Text(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException("the value at " + path + " is not valid Unicode text", path, null, null);
+        }
+    }
 
     private static JsonException WrongType(string path, string expected) => new("the value at " + path + " must be " + expected, path, null, null);
 }

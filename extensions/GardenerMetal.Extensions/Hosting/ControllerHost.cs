@@ -14,7 +14,8 @@ namespace GardenerMetal.Extensions.Hosting;
 /// <summary>
 /// Runs the extension controllers of one binary: each enabled controller (<c>--controllers</c>) under its own
 /// leader-election Lease (<c>&lt;leader-election-id&gt;-&lt;controller&gt;</c>), with informers on its kind and on
-/// Clusters, plus Gardener's heartbeat Lease. <see cref="IsReady"/> and <see cref="Metrics"/> back /readyz and /metrics.
+/// Clusters, plus Gardener's heartbeat Lease. <see cref="IsReady"/> backs /readyz; <see cref="Metrics"/> records what
+/// the OpenTelemetry Prometheus exporter serves on /metrics.
 /// </summary>
 public sealed class ControllerHost
 {
@@ -86,6 +87,29 @@ public sealed class ControllerHost
         return this;
     }
 
+    /// <summary>
+    /// Adds a companion loop (e.g. a healthcheck) to the registered controller <paramref name="name"/>: it runs while
+    /// that controller runs (under its leader Lease, when enabled), and each stops the other when it ends.
+    /// </summary>
+    public ControllerHost AddCompanion(string name, Func<CancellationToken, Task> companion)
+    {
+        ArgumentNullException.ThrowIfNull(companion);
+        if (!_controllers.TryGetValue(name, out var run))
+        {
+            throw new ArgumentException($"No controller named '{name}' is registered.", nameof(name));
+        }
+
+        _controllers[name] = async ct =>
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var tasks = new[] { run(both.Token), companion(both.Token) };
+            await Task.WhenAny(tasks).ConfigureAwait(false);
+            await both.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        };
+        return this;
+    }
+
     /// <summary>Runs the enabled controllers and the heartbeat until cancelled (graceful: in-flight reconciles finish within the grace period).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -135,7 +159,7 @@ public sealed class ControllerHost
                     async leading =>
                     {
                         HostLog.Leading(_logger, name);
-                        Metrics.SetLeader(name, true);
+                        Metrics.SetLeader(_options.LeaderElectionId + "-" + name, true);
                         _ready[name] = false;
                         try
                         {
@@ -143,7 +167,7 @@ public sealed class ControllerHost
                         }
                         finally
                         {
-                            Metrics.SetLeader(name, false);
+                            Metrics.SetLeader(_options.LeaderElectionId + "-" + name, false);
                             _ready[name] = true;
                         }
                     },

@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
+using GardenerMetal.Extensions.Metrics;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
+using GardenerMetal.Kubernetes.Metrics;
+using GardenerMetal.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +17,9 @@ namespace GardenerMetal.Extensions.Hosting;
 /// <summary>
 /// The Program.cs of every extension binary:
 /// <c>return await ExtensionProgram.RunAsync(args, ["infrastructure", "worker"], host =&gt; host.AddController(...));</c>
-/// Parses the flags, logs JSON to the console, serves /healthz, /readyz and /metrics on
-/// <c>--health-bind-address</c>, runs the controllers, and shuts down gracefully on SIGTERM.
+/// Parses the flags, logs JSON to the console (with the reconcile's namespace/name and trace IDs as scopes), serves
+/// /healthz, /readyz and /metrics (OpenTelemetry's Prometheus exporter) on <c>--health-bind-address</c>, exports traces
+/// by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, runs the controllers, and shuts down gracefully on SIGTERM.
 /// </summary>
 public static class ExtensionProgram
 {
@@ -60,7 +65,14 @@ public static class ExtensionProgram
     }
 
     /// <summary>Builds the web host with the controllers as a hosted service (exposed for tests).</summary>
-    public static WebApplication Build(ControllerHostOptions options, KubernetesClientConfiguration configuration, Action<ControllerHost> register)
+    public static WebApplication Build(ControllerHostOptions options, KubernetesClientConfiguration configuration, Action<ControllerHost> register) =>
+        Build(options, configuration, register, telemetry: null);
+
+    /// <summary>
+    /// Builds the web host with the controllers as a hosted service; <paramref name="telemetry"/> overrides the
+    /// telemetry settings (service name <c>--extension-name</c>, OTLP from the environment) — tests add an in-memory exporter.
+    /// </summary>
+    public static WebApplication Build(ControllerHostOptions options, KubernetesClientConfiguration configuration, Action<ControllerHost> register, TelemetryOptions? telemetry)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -75,10 +87,16 @@ public static class ExtensionProgram
         });
         builder.WebHost.UseUrls("http://" + NormalizeBindAddress(options.HealthBindAddress));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownGracePeriod + TimeSpan.FromSeconds(5));
-        builder.Services.AddSingleton(sp => new KubernetesClient(configuration, sp.GetRequiredService<ILoggerFactory>()));
+        builder.AddGardenerTelemetry(telemetry ?? new TelemetryOptions { ServiceName = options.ExtensionName });
+        builder.Services.AddSingleton(sp => new KubernetesClient(
+            configuration,
+            new RestClientMetricsHandler(KubernetesClient.CreateHandler(configuration), sp.GetRequiredService<IMeterFactory>()),
+            disposeHandler: true,
+            sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(sp => new ControllerMetrics(sp.GetRequiredService<IMeterFactory>()));
         builder.Services.AddSingleton(sp =>
         {
-            var host = new ControllerHost(sp.GetRequiredService<KubernetesClient>(), options, sp.GetRequiredService<ILoggerFactory>());
+            var host = new ControllerHost(sp.GetRequiredService<KubernetesClient>(), options, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<ControllerMetrics>());
             register(host);
             return host;
         });
@@ -89,14 +107,14 @@ public static class ExtensionProgram
         return app;
     }
 
-    /// <summary>Maps /healthz (process alive), /readyz (caches synced or standing by) and /metrics (Prometheus text).</summary>
+    /// <summary>Maps /healthz (process alive), /readyz (caches synced or standing by) and /metrics (Prometheus text of every meter).</summary>
     public static void MapEndpoints(WebApplication app, ControllerHost host)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(host);
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", () => host.IsReady ? Results.Text("ok") : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/metrics", () => Results.Text(host.Metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapMetrics();
     }
 
     private static string NormalizeBindAddress(string address) =>

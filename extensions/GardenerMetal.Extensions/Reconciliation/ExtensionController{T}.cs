@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using GardenerMetal.Extensions.Apis;
 using GardenerMetal.Extensions.Metrics;
+using GardenerMetal.Extensions.Telemetry;
 using GardenerMetal.Kubernetes.Controllers;
+using GardenerMetal.Kubernetes.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace GardenerMetal.Extensions.Reconciliation;
@@ -11,6 +13,9 @@ namespace GardenerMetal.Extensions.Reconciliation;
 /// at most <see cref="ExtensionControllerOptions.MaxConcurrentReconciles"/> keys at once, one worker per key,
 /// per-key exponential backoff on errors, explicit RequeueAfter. Feed it watch events through
 /// <see cref="OnAdd"/>/<see cref="OnUpdate"/>; deletes need no event (deletion runs through the finalizer).
+/// Each reconcile runs in a <c>reconcile</c> span (<see cref="ReconcileTracing"/>) and a logging scope with the
+/// controller, namespace, name and reconcile ID (as controller-runtime's log lines carry them); the queue and the
+/// reconciles feed controller-runtime's metrics.
 /// </summary>
 /// <typeparam name="T">The extension kind.</typeparam>
 public sealed class ExtensionController<T> : IDisposable
@@ -22,7 +27,6 @@ public sealed class ExtensionController<T> : IDisposable
     private readonly ControllerMetrics _metrics;
     private readonly ILogger _logger;
     private readonly WorkQueue<string> _queue;
-    private readonly ExponentialFailureRateLimiter<string> _backoff;
 
     public ExtensionController(string name, ExtensionReconciler<T> reconciler, ExtensionControllerOptions options, bool ignoreOperationAnnotation, ControllerMetrics metrics, ILogger logger, TimeProvider? time = null)
     {
@@ -38,9 +42,7 @@ public sealed class ExtensionController<T> : IDisposable
         _ignoreOperationAnnotation = ignoreOperationAnnotation;
         _metrics = metrics;
         _logger = logger;
-        _backoff = new ExponentialFailureRateLimiter<string>(options.BackoffBase, options.BackoffMax);
-        _queue = new WorkQueue<string>(_backoff, time);
-        metrics.RegisterQueue(name, () => _queue.Count);
+        _queue = new WorkQueue<string>(new ExponentialFailureRateLimiter<string>(options.BackoffBase, options.BackoffMax), time, metrics.WorkQueue, name);
     }
 
     /// <summary>The controller name (e.g. <c>infrastructure</c>), used in metrics and lease names.</summary>
@@ -76,6 +78,8 @@ public sealed class ExtensionController<T> : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         ControllerLog.Starting(_logger, Name, _options.MaxConcurrentReconciles);
+        _metrics.Runtime.Initialize(Name);
+        _metrics.Runtime.AddMaxConcurrentReconciles(Name, _options.MaxConcurrentReconciles);
         using var hardStop = new CancellationTokenSource();
         using var registration = cancellationToken.Register(() =>
         {
@@ -99,6 +103,7 @@ public sealed class ExtensionController<T> : IDisposable
             await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
         }
 
+        _metrics.Runtime.AddMaxConcurrentReconciles(Name, -_options.MaxConcurrentReconciles);
         ControllerLog.Stopped(_logger, Name);
     }
 
@@ -124,16 +129,25 @@ public sealed class ExtensionController<T> : IDisposable
 
             _metrics.AddActiveWorkers(Name, 1);
             var started = Stopwatch.GetTimestamp();
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            var resourceKey = slash < 0 ? new ResourceKey("", key) : new ResourceKey(key[..slash], key[(slash + 1)..]);
+            var reconcileId = Guid.NewGuid().ToString();
+            using var activity = ReconcileTracing.StartReconcile(Name, resourceKey.Namespace, resourceKey.Name, reconcileId);
+            using var scope = _logger.BeginScope(new ReconcileScope(Name, resourceKey.Namespace, resourceKey.Name, reconcileId));
             try
             {
-                var slash = key.IndexOf('/', StringComparison.Ordinal);
-                var resourceKey = slash < 0 ? new ResourceKey("", key) : new ResourceKey(key[..slash], key[(slash + 1)..]);
                 var outcome = await _reconciler.ReconcileAsync(resourceKey, hardStop).ConfigureAwait(false);
+                if (outcome.Error is { } failed)
+                {
+                    activity?.SetStatus(ActivityStatusCode.Error, string.Join(",", failed.Codes));
+                }
+
                 Handle(key, outcome, Stopwatch.GetElapsedTime(started));
             }
             catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
             {
                 // Killed mid-reconcile: the next start picks the object up again (level-based, idempotent).
+                activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
             }
             finally
             {
@@ -147,28 +161,22 @@ public sealed class ExtensionController<T> : IDisposable
     {
         if (outcome.Error is { } error)
         {
-            _metrics.ObserveReconcile(Name, "error", duration);
+            _metrics.ObserveReconcile(Name, ReconcileResults.Error, duration);
             _metrics.ObserveError(Name, error.Codes);
-            var delay = _backoff.NextDelay(key);
-            if (error.RetryAfter is { } hint && hint > delay)
-            {
-                delay = hint;
-            }
-
+            var delay = _queue.AddRateLimited(key, error.RetryAfter ?? TimeSpan.Zero);
             ControllerLog.Retry(_logger, key, delay, error.Description);
-            _queue.AddAfter(key, delay);
             return;
         }
 
         _queue.Forget(key);
         if (outcome.RequeueAfter is { } after)
         {
-            _metrics.ObserveReconcile(Name, "requeue", duration);
+            _metrics.ObserveReconcile(Name, ReconcileResults.RequeueAfter, duration);
             _queue.AddAfter(key, after);
         }
         else
         {
-            _metrics.ObserveReconcile(Name, outcome.Skipped is null ? "success" : "skipped", duration);
+            _metrics.ObserveReconcile(Name, ReconcileResults.Success, duration);
         }
     }
 }

@@ -1,3 +1,5 @@
+using GardenerMetal.Kubernetes.Metrics;
+
 namespace GardenerMetal.Kubernetes.Controllers;
 
 /// <summary>
@@ -26,15 +28,24 @@ public sealed class WorkQueue<T> : IDisposable
     private readonly IRateLimiter<T> _rateLimiter;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly WorkQueueMetrics? _metrics;
+    private readonly string _name;
+    private readonly Dictionary<T, long> _addedAt = [];
+    private readonly Dictionary<T, long> _startedAt = [];
     private bool _shuttingDown;
 
     /// <summary>Creates a queue.</summary>
     /// <param name="rateLimiter">Limiter for <see cref="AddRateLimited"/>; null for <see cref="RateLimiters.Default{T}"/>.</param>
     /// <param name="time">Clock for delays; null for the system clock.</param>
-    public WorkQueue(IRateLimiter<T>? rateLimiter = null, TimeProvider? time = null)
+    /// <param name="metrics">client-go's <c>workqueue_*</c> metrics; null records none.</param>
+    /// <param name="name">The queue's <c>name</c>/<c>controller</c> label (the controller name).</param>
+    public WorkQueue(IRateLimiter<T>? rateLimiter = null, TimeProvider? time = null, WorkQueueMetrics? metrics = null, string? name = null)
     {
         _time = time ?? TimeProvider.System;
         _rateLimiter = rateLimiter ?? RateLimiters.Default<T>(_time);
+        _metrics = metrics;
+        _name = name ?? "";
+        _metrics?.Initialize(_name);
     }
 
     /// <summary>Number of items waiting to be taken (not counting delayed or in-process ones).</summary>
@@ -70,6 +81,12 @@ public sealed class WorkQueue<T> : IDisposable
             if (_shuttingDown || !_dirty.Add(item))
             {
                 return;
+            }
+
+            if (_metrics is not null)
+            {
+                _metrics.Added(_name);
+                _addedAt.TryAdd(item, _time.GetTimestamp());
             }
 
             if (_processing.Contains(item))
@@ -113,9 +130,25 @@ public sealed class WorkQueue<T> : IDisposable
         _ = FireAfterAsync(item, delay, readyAt);
     }
 
-    /// <summary>Queues <paramref name="item"/> after the rate limiter's delay (per-item exponential backoff).</summary>
+    /// <summary>
+    /// Queues <paramref name="item"/> after the rate limiter's delay (per-item exponential backoff), or after
+    /// <paramref name="atLeast"/> when that is longer (e.g. a server's Retry-After); counts a retry.
+    /// </summary>
     /// <param name="item">The item.</param>
-    public void AddRateLimited(T item) => AddAfter(item, _rateLimiter.NextDelay(item));
+    /// <param name="atLeast">The shortest delay.</param>
+    /// <returns>The delay applied.</returns>
+    public TimeSpan AddRateLimited(T item, TimeSpan atLeast = default)
+    {
+        _metrics?.Retried(_name);
+        var delay = _rateLimiter.NextDelay(item);
+        if (atLeast > delay)
+        {
+            delay = atLeast;
+        }
+
+        AddAfter(item, delay);
+        return delay;
+    }
 
     /// <summary>Clears the backoff history of <paramref name="item"/>; call after it was processed successfully.</summary>
     /// <param name="item">The item.</param>
@@ -143,6 +176,13 @@ public sealed class WorkQueue<T> : IDisposable
                 {
                     _processing.Add(item);
                     _dirty.Remove(item);
+                    if (_metrics is not null)
+                    {
+                        var now = _time.GetTimestamp();
+                        _metrics.Taken(_name, _addedAt.Remove(item, out var added) ? _time.GetElapsedTime(added, now) : TimeSpan.Zero);
+                        _startedAt[item] = now;
+                    }
+
                     return (item, false);
                 }
 
@@ -176,6 +216,11 @@ public sealed class WorkQueue<T> : IDisposable
         lock (_lock)
         {
             _processing.Remove(item);
+            if (_metrics is not null && _startedAt.Remove(item, out var started))
+            {
+                _metrics.Finished(_name, _time.GetElapsedTime(started));
+            }
+
             if (_dirty.Contains(item))
             {
                 _queue.Enqueue(item);

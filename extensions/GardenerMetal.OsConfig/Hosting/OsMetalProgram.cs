@@ -2,6 +2,7 @@ using GardenerMetal.Extensions.Hosting;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.OsConfig.Controllers;
+using GardenerMetal.OsConfig.Translation;
 using GardenerMetal.Extensions.Apis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace GardenerMetal.OsConfig.Hosting;
 /// <summary>
 /// The controller mode of <c>gardener-extension-os-metal</c>: the shared extension flags (<c>--controllers</c>,
 /// <c>--kubeconfig</c> or in-cluster, <c>--max-concurrent-reconciles</c>, leader election, heartbeat, health) plus
-/// <c>--osc-types</c>; runs the OperatingSystemConfig controller until SIGTERM.
+/// <c>--osc-types</c> and <c>--ignition-version TYPE=VERSION</c>; runs the OperatingSystemConfig controller until SIGTERM.
 /// </summary>
 public static class OsMetalProgram
 {
@@ -22,29 +23,31 @@ public static class OsMetalProgram
     {
         ArgumentNullException.ThrowIfNull(args);
         IReadOnlyList<string> types = [];
+        OscTranslatorOptions? translator = null;
         return ExtensionProgram.RunAsync(
             () =>
             {
-                (var options, types) = ParseArguments(args);
+                (var options, types, translator) = ParseArguments(args);
                 return options;
             },
-            (options, configuration) => Build(options, configuration, types),
+            (options, configuration) => Build(options, configuration, types, translator),
             cancellationToken);
     }
 
     /// <summary>
-    /// The shared extension flags (os-metal's only controller is <c>operatingsystemconfig</c>) plus <c>--osc-types</c>.
-    /// Throws <see cref="ArgumentException"/> naming the bad flag.
+    /// The shared extension flags (os-metal's only controller is <c>operatingsystemconfig</c>) plus <c>--osc-types</c> and
+    /// <c>--ignition-version TYPE=VERSION</c> (into the translator options). Throws <see cref="ArgumentException"/> naming the bad flag.
     /// </summary>
-    public static (ControllerHostOptions Options, IReadOnlyList<string> OscTypes) ParseArguments(IReadOnlyList<string> args)
+    public static (ControllerHostOptions Options, IReadOnlyList<string> OscTypes, OscTranslatorOptions Translator) ParseArguments(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var (types, hostArgs) = OsMetalCommandLine.Split(args);
-        return (ControllerHostOptions.Parse(hostArgs, [OsMetalControllers.ControllerName]), types);
+        var (types, versions, hostArgs) = OsMetalCommandLine.Split(args);
+        var translator = new OscTranslatorOptions { IgnitionVersionByType = versions };
+        return (ControllerHostOptions.Parse(hostArgs, [OsMetalControllers.ControllerName]), types, translator);
     }
 
     /// <summary>Builds the web host with the OSC controllers (exposed for tests).</summary>
-    public static WebApplication Build(ControllerHostOptions options, KubernetesClientConfiguration configuration, IReadOnlyList<string> oscTypes)
+    public static WebApplication Build(ControllerHostOptions options, KubernetesClientConfiguration configuration, IReadOnlyList<string> oscTypes, OscTranslatorOptions? translatorOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -52,7 +55,7 @@ public static class OsMetalProgram
 
         return ExtensionProgram.Build(options, configuration, host => OsMetalControllers.Register(
             host,
-            new OperatingSystemConfigActuator(host.Client, host.LoggerFactory.CreateLogger("GardenerMetal.OsConfig.Actuator")),
+            new OperatingSystemConfigActuator(host.Client, host.LoggerFactory.CreateLogger("GardenerMetal.OsConfig.Actuator"), translatorOptions),
             oscTypes));
     }
 }

@@ -11,6 +11,9 @@ public sealed record OscTranslation
     /// <summary>The user-data format (provision only).</summary>
     public UserDataFormat? Format { get; init; }
 
+    /// <summary>The Ignition spec version of <see cref="UserData"/> (provision with format Ignition only).</summary>
+    public IgnitionVersion? IgnitionVersion { get; init; }
+
     /// <summary>The user data, UTF-8 (provision only; store as Secret <c>osc-result-&lt;name&gt;</c> key <c>cloud_config</c>).</summary>
     public byte[]? UserData { get; init; }
 

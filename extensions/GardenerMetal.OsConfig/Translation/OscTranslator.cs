@@ -4,7 +4,8 @@ namespace GardenerMetal.OsConfig.Translation;
 
 /// <summary>
 /// Translates an OperatingSystemConfig spec:
-/// purpose <c>provision</c> → full user data (Ignition 3.3.0 JSON or #cloud-config) from the OSC's units and files plus
+/// purpose <c>provision</c> → full user data (Ignition JSON, spec 2.3.0 unless the operator configured 3.3.0 for the type, or
+/// #cloud-config) from the OSC's units and files plus
 /// os-metal's network-isolation files; purpose <c>reconcile</c> → only os-metal's extension files (gardener-node-agent applies
 /// the spec itself). Pure, thread-safe and deterministic: the same input gives byte-identical output.
 /// Any problem with the input throws <see cref="OsConfigurationException"/> (ERR_CONFIGURATION_PROBLEM, with the field path)
@@ -20,11 +21,14 @@ public sealed class OscTranslator
 
     private readonly OscTranslatorOptions options;
 
-    /// <summary>Creates a translator; <paramref name="options"/> defaults to metal→Ignition, debian/ubuntu→cloud-init.</summary>
+    /// <summary>Creates a translator; <paramref name="options"/> defaults to metal→Ignition 2.3.0, debian/ubuntu→cloud-init.</summary>
     public OscTranslator(OscTranslatorOptions? options = null) => this.options = options ?? new OscTranslatorOptions();
 
-    /// <summary>Translates <paramref name="spec"/>; <paramref name="formatOverride"/> (render tool) beats providerConfig.format, which beats spec.type.</summary>
-    public OscTranslation Translate(OperatingSystemConfigSpec spec, IOscSecretSource secrets, UserDataFormat? formatOverride = null)
+    /// <summary>
+    /// Translates <paramref name="spec"/>; <paramref name="formatOverride"/> (render tool) beats providerConfig.format, which beats spec.type;
+    /// <paramref name="ignitionVersionOverride"/> (render tool) beats the operator's setting for spec.type, which beats the default 2.3.0.
+    /// </summary>
+    public OscTranslation Translate(OperatingSystemConfigSpec spec, IOscSecretSource secrets, UserDataFormat? formatOverride = null, IgnitionVersion? ignitionVersionOverride = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(secrets);
@@ -68,15 +72,26 @@ public sealed class OscTranslator
         var extension = ExtensionFiles.For(spec, providerConfig, reconcile: false);
         var files = extension.Count == 0 ? spec.Files : ExtensionFiles.Merge(spec.Files, extension);
         var normalized = OscNormalizer.Normalize(spec.Units, files, secrets);
-        return new OscTranslation { Purpose = PurposeProvision, Format = format, UserData = Render(normalized, format) };
+        if (format != UserDataFormat.Ignition)
+        {
+            return new OscTranslation { Purpose = PurposeProvision, Format = format, UserData = Render(normalized, format, null) };
+        }
+
+        var version = ignitionVersionOverride
+            ?? (options.IgnitionVersionByType.TryGetValue(spec.Type, out var configuredVersion) ? configuredVersion : IgnitionVersions.Default);
+        return new OscTranslation { Purpose = PurposeProvision, Format = format, IgnitionVersion = version, UserData = Render(normalized, format, version) };
     }
 
-    internal static byte[] Render(NormalizedConfig config, UserDataFormat format)
+    internal static byte[] Render(NormalizedConfig config, UserDataFormat format, IgnitionVersion? ignitionVersion)
     {
         using var buffer = new PooledBuffer(EstimateSize(config));
-        if (format == UserDataFormat.Ignition)
+        if (format == UserDataFormat.Ignition && ignitionVersion == IgnitionVersion.Spec330)
         {
-            IgnitionWriter.Write(config, buffer);
+            Ignition3Writer.Write(config, buffer);
+        }
+        else if (format == UserDataFormat.Ignition)
+        {
+            Ignition2Writer.Write(config, buffer);
         }
         else
         {
@@ -91,7 +106,7 @@ public sealed class OscTranslator
         long size = 1024;
         foreach (var file in config.Files)
         {
-            size += 128 + (file.Content.Length * (file.Clear ? 3L : 2L));
+            size += 160 + (file.Content.Length * (file.Clear ? 3L : 2L));
         }
 
         foreach (var unit in config.Units)

@@ -10,4 +10,10 @@ public sealed record OscTranslatorOptions
         ["debian"] = UserDataFormat.CloudInit,
         ["ubuntu"] = UserDataFormat.CloudInit,
     };
+
+    /// <summary>
+    /// The Ignition spec version for an OSC spec.type (operator setting, <c>--ignition-version TYPE=VERSION</c>); a type not listed
+    /// gets 2.3.0, the only spec metal-stack images accept. 3.3.0 is for images whose Ignition takes the 3.x specs.
+    /// </summary>
+    public IReadOnlyDictionary<string, IgnitionVersion> IgnitionVersionByType { get; init; } = new Dictionary<string, IgnitionVersion>(StringComparer.Ordinal);
 }

@@ -58,7 +58,8 @@ public static class CloudProfileValidation
 
                 if (!seen.Add(versions[i].Version ?? string.Empty))
                 {
-                    errors.Add(FieldError.Duplicate(versionPath.Child("version"), versions[i].Version));
+                    // Upstream: Invalid at ...firewallcontrollerversions (sic) with the value "version".
+                    errors.Add(FieldError.Invalid(versionPath.Child("version"), versions[i].Version, "contains duplicate entries"));
                 }
             }
 
@@ -67,16 +68,18 @@ public static class CloudProfileValidation
                 var partitionPath = controlPlanePath.Child("partitions").Key(partitionName);
                 if (!zones.Contains(partitionName))
                 {
-                    errors.Add(FieldError.NotSupported(partitionPath, partitionName, zones.Order(StringComparer.Ordinal)));
+                    errors.Add(FieldError.Invalid(partitionPath, partitionName,
+                        "the control plane has a partition that is not a configured zone in any of the cloud profile regions: " + GoList(zones.Order(StringComparer.Ordinal))));
                 }
 
                 foreach (var (networkId, prefixes) in (partition.FirewallNetworks ?? new Dictionary<string, IReadOnlyList<string>>()).OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     for (var i = 0; i < prefixes.Count; i++)
                     {
-                        if (!Cidr.TryParse(prefixes[i], out _))
+                        if (!Cidr.TryParseStrict(prefixes[i], out _))
                         {
-                            errors.Add(FieldError.Invalid(partitionPath.Child("firewallNetworks").Key(networkId).Index(i), prefixes[i], "must be a CIDR with no host bits set"));
+                            errors.Add(FieldError.Invalid(partitionPath.Child("firewallNetworks").Key(networkId).Index(i), prefixes[i], "must be a CIDR with no host bits set")
+                                .Stricter(StricterRules.FirewallNetworkPrefixes));
                         }
                     }
                 }
@@ -91,7 +94,7 @@ public static class CloudProfileValidation
         return errors;
     }
 
-    /// <summary>C4.</summary>
+    /// <summary>C4, with upstream's error types (every problem is Invalid).</summary>
     public static IReadOnlyList<FieldError> ValidateNetworkIsolation(NetworkIsolation isolation, FieldPath path)
     {
         ArgumentNullException.ThrowIfNull(isolation);
@@ -100,35 +103,35 @@ public static class CloudProfileValidation
         var dns = isolation.DnsServers ?? [];
         if (dns.Count == 0)
         {
-            errors.Add(FieldError.Required(path.Child("dnsServers"), "at least one DNS server is needed"));
+            errors.Add(FieldError.Invalid(path.Child("dnsServers"), GoList(dns), "may not be empty"));
         }
         else if (dns.Count > 3)
         {
-            errors.Add(FieldError.Invalid(path.Child("dnsServers"), string.Join(",", dns), "at most 3 DNS servers are allowed"));
+            errors.Add(FieldError.Invalid(path.Child("dnsServers"), GoList(dns), "only up to 3 dns servers are allowed"));
         }
 
         AddIpErrors(errors, dns, path.Child("dnsServers"));
         var ntp = isolation.NtpServers ?? [];
         if (ntp.Count == 0)
         {
-            errors.Add(FieldError.Required(path.Child("ntpServers"), "at least one NTP server is needed"));
+            errors.Add(FieldError.Invalid(path.Child("ntpServers"), GoList(ntp), "may not be empty"));
         }
 
         AddIpErrors(errors, ntp, path.Child("ntpServers"));
-        foreach (var (field, cidrs) in new[] { ("egress", isolation.AllowedNetworks?.Egress), ("ingress", isolation.AllowedNetworks?.Ingress) })
+        foreach (var (field, cidrs) in new[] { ("egress", isolation.AllowedNetworks?.Egress ?? []), ("ingress", isolation.AllowedNetworks?.Ingress ?? []) })
         {
             var cidrPath = path.Child("allowedNetworks").Child(field);
-            if (cidrs is null || cidrs.Count == 0)
+            if (cidrs.Count == 0)
             {
-                errors.Add(FieldError.Required(cidrPath, "at least one CIDR is needed"));
-                continue;
+                errors.Add(FieldError.Invalid(cidrPath, GoList(cidrs), "may not be empty"));
             }
 
             for (var i = 0; i < cidrs.Count; i++)
             {
-                if (!Cidr.TryParse(cidrs[i], out _))
+                // As upstream (Go's prefix parser): host bits are allowed, e.g. 10.0.0.1/24.
+                if (!Cidr.TryParse(cidrs[i], out _, out _))
                 {
-                    errors.Add(FieldError.Invalid(cidrPath.Index(i), cidrs[i], "must be a CIDR with no host bits set"));
+                    errors.Add(FieldError.Invalid(cidrPath.Index(i), cidrs[i], "invalid cidr"));
                 }
             }
         }
@@ -136,7 +139,7 @@ public static class CloudProfileValidation
         var mirrors = isolation.RegistryMirrors ?? [];
         if (mirrors.Count == 0)
         {
-            errors.Add(FieldError.Required(path.Child("registryMirrors"), "at least one registry mirror is needed"));
+            errors.Add(FieldError.Invalid(path.Child("registryMirrors"), "[]", "may not be empty"));
         }
 
         for (var i = 0; i < mirrors.Count; i++)
@@ -145,28 +148,33 @@ public static class CloudProfileValidation
             var mirrorPath = path.Child("registryMirrors").Index(i);
             if (string.IsNullOrEmpty(mirror.Name))
             {
-                errors.Add(FieldError.Required(mirrorPath.Child("name"), "the mirror needs a name"));
+                errors.Add(FieldError.Invalid(mirrorPath.Child("name"), mirror.Name, "name of mirror may not be empty"));
             }
 
             if (!Uri.TryCreate(mirror.Endpoint, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
             {
-                errors.Add(FieldError.Invalid(mirrorPath.Child("endpoint"), mirror.Endpoint, "must be an http or https URL"));
+                errors.Add(FieldError.Invalid(mirrorPath.Child("endpoint"), mirror.Endpoint, "url must have the scheme http/s"));
             }
 
             if (!Syntax.IsIpAddress(mirror.Ip))
             {
-                errors.Add(FieldError.Invalid(mirrorPath.Child("ip"), mirror.Ip, "must be a valid IP address"));
+                errors.Add(FieldError.Invalid(mirrorPath.Child("ip"), mirror.Ip, "invalid ip address"));
             }
 
-            if (mirror.Port is <= 0 or > 65535)
+            var port = mirror.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (mirror.Port == 0)
             {
-                errors.Add(FieldError.Invalid(mirrorPath.Child("port"), mirror.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be a port between 1 and 65535"));
+                errors.Add(FieldError.Invalid(mirrorPath.Child("port"), port, "must be a valid port"));
+            }
+            else if (mirror.Port is < 0 or > 65535)
+            {
+                errors.Add(FieldError.Invalid(mirrorPath.Child("port"), port, "must be a port between 1 and 65535").Stricter(StricterRules.RegistryMirrorPortRange));
             }
 
             var mirrorOf = mirror.MirrorOf ?? [];
             if (mirrorOf.Count == 0)
             {
-                errors.Add(FieldError.Required(mirrorPath.Child("mirrorOf"), "the registries this mirror replaces must be listed"));
+                errors.Add(FieldError.Invalid(mirrorPath.Child("mirrorOf"), GoList(mirrorOf), "registry mirror must replace existing registries"));
             }
 
             for (var j = 0; j < mirrorOf.Count; j++)
@@ -174,7 +182,7 @@ public static class CloudProfileValidation
                 var registry = mirrorOf[j];
                 if (string.IsNullOrEmpty(registry) || !Uri.TryCreate("https://" + registry + "/", UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, registry, StringComparison.OrdinalIgnoreCase))
                 {
-                    errors.Add(FieldError.Invalid(mirrorPath.Child("mirrorOf").Index(j), registry, "must be a registry host such as registry.k8s.io or host:5000"));
+                    errors.Add(FieldError.Invalid(mirrorPath.Child("mirrorOf").Index(j), registry, "not a valid registry host"));
                 }
             }
         }
@@ -182,7 +190,7 @@ public static class CloudProfileValidation
         return errors;
     }
 
-    /// <summary>C5: an existing network isolation cannot be removed and its DNS servers are immutable.</summary>
+    /// <summary>C5: an existing network isolation cannot be removed (Required) and its DNS servers are immutable (NotSupported, as upstream).</summary>
     public static IReadOnlyList<FieldError> ValidateUpdate(CloudProfileConfig old, CloudProfileConfig config, FieldPath path)
     {
         ArgumentNullException.ThrowIfNull(old);
@@ -206,13 +214,27 @@ public static class CloudProfileValidation
                 var isolationPath = path.Child("metalControlPlanes").Key(name).Child("partitions").Key(partitionName).Child("networkIsolation");
                 if (partition.NetworkIsolation is null)
                 {
-                    errors.Add(FieldError.Forbidden(isolationPath, "an existing network isolation cannot be removed"));
+                    errors.Add(FieldError.Required(isolationPath, "cannot remove existing network isolations"));
                     continue;
                 }
 
-                var oldDns = string.Join(",", oldIsolation.DnsServers ?? []);
-                var dns = string.Join(",", partition.NetworkIsolation.DnsServers ?? []);
-                Immutable.Check(errors, isolationPath.Child("dnsServers"), oldDns, dns);
+                // As upstream: a changed length is one NotSupported on the list, otherwise one per changed entry naming the old value.
+                var oldDns = oldIsolation.DnsServers ?? [];
+                var dns = partition.NetworkIsolation.DnsServers ?? [];
+                var dnsPath = isolationPath.Child("dnsServers");
+                if (dns.Count != oldDns.Count)
+                {
+                    errors.Add(FieldError.NotSupported(dnsPath, GoList(dns), [GoList(oldDns)]));
+                    continue;
+                }
+
+                for (var i = 0; i < dns.Count; i++)
+                {
+                    if (!string.Equals(dns[i], oldDns[i], StringComparison.Ordinal))
+                    {
+                        errors.Add(FieldError.NotSupported(dnsPath.Index(i), dns[i], [oldDns[i]]));
+                    }
+                }
             }
         }
 
@@ -225,8 +247,11 @@ public static class CloudProfileValidation
         {
             if (!Syntax.IsIpAddress(ips[i]))
             {
-                errors.Add(FieldError.Invalid(path.Index(i), ips[i], "must be a valid IP address"));
+                errors.Add(FieldError.Invalid(path.Index(i), ips[i], "invalid ip address"));
             }
         }
     }
+
+    /// <summary>A list as Go's %v prints it: [a b c].</summary>
+    private static string GoList(IEnumerable<string> values) => "[" + string.Join(" ", values) + "]";
 }

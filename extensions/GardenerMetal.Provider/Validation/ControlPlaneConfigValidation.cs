@@ -2,7 +2,7 @@ using GardenerMetal.Provider.Apis.V1Alpha1;
 
 namespace GardenerMetal.Provider.Validation;
 
-/// <summary>ControlPlaneConfig rules, including V12 (network isolation for restricted/forbidden).</summary>
+/// <summary>ControlPlaneConfig rules, including V12 (network isolation for anything but baseline).</summary>
 public static class ControlPlaneConfigValidation
 {
     /// <param name="config">The decoded config.</param>
@@ -18,28 +18,28 @@ public static class ControlPlaneConfigValidation
         var access = config.NetworkAccessType;
         if (access is not null && !NetworkAccessTypes.All.Contains(access, StringComparer.Ordinal))
         {
-            errors.Add(FieldError.NotSupported(accessPath, access, NetworkAccessTypes.All));
+            errors.Add(FieldError.NotSupported(accessPath, access, NetworkAccessTypes.All).Stricter(StricterRules.NetworkAccessTypeValues));
         }
-        else if (access is NetworkAccessTypes.Restricted or NetworkAccessTypes.Forbidden && cloudProfileConfig is not null && infrastructure is not null)
+
+        // As upstream: anything but baseline needs the partition's network isolation, reported twice (the
+        // shoot's field and the partition, under upstream's path controlPlaneConfig.metalControlPlanes[..]).
+        if (access is not null && access != NetworkAccessTypes.Baseline && cloudProfileConfig is not null && infrastructure is not null
+            && cloudProfileConfig.FindPartition(infrastructure.PartitionId) is { Partition.NetworkIsolation: null } found)
         {
-            var found = cloudProfileConfig.FindPartition(infrastructure.PartitionId);
-            if (found is { Partition.NetworkIsolation: null })
-            {
-                errors.Add(FieldError.Invalid(accessPath, access, "requires the cloud profile to define networkIsolation for partition \"" + infrastructure.PartitionId + "\""));
-            }
+            errors.Add(FieldError.Invalid(accessPath, access, "network access type requires partition's networkIsolation to be set"));
+            errors.Add(FieldError.Required(
+                path.Child("metalControlPlanes").Key(found.Name).Child("partitions").Key(infrastructure.PartitionId!).Child("networkIsolation"),
+                "network isolation required if control plane config networkAccess is not baseline"));
         }
 
         var external = config.CloudControllerManager?.DefaultExternalNetwork;
         if (external is not null && infrastructure is not null && !(infrastructure.Firewall.Networks ?? []).Contains(external, StringComparer.Ordinal))
         {
-            errors.Add(FieldError.Invalid(path.Child("cloudControllerManager", "defaultExternalNetwork"), external, "must be one of the firewall networks of the infrastructureConfig"));
+            errors.Add(FieldError.Invalid(path.Child("cloudControllerManager", "defaultExternalNetwork"), external, "must be one of the firewall networks of the infrastructureConfig")
+                .Stricter(StricterRules.DefaultExternalNetwork));
         }
 
-        if (config.CustomDefaultStorageClass is { } storageClass && string.IsNullOrEmpty(storageClass.ClassName))
-        {
-            errors.Add(FieldError.Required(path.Child("customDefaultStorageClass", "className"), "the name of the default storage class must be given"));
-        }
-
+        // customDefaultStorageClass.className may be empty: no default storage class (upstream #444).
         return errors;
     }
 }

@@ -7,6 +7,16 @@ namespace GardenerMetal.Provider.Validation;
 /// <param name="BadValue">The offending value as text (never a secret), or null.</param>
 public sealed record FieldError(string Path, FieldErrorType Type, string Detail, string? BadValue = null)
 {
+    /// <summary>
+    /// The name of the rule when it is stricter than upstream provider-metal (which would admit the
+    /// value), null for upstream's own rules. Admission ratchets these on UPDATE (an unchanged
+    /// offending value is admitted with a warning); controllers ignore them (<see cref="FieldErrors.Blocking"/>).
+    /// </summary>
+    public string? StricterRule { get; init; }
+
+    /// <summary>This error marked as coming from the stricter-than-upstream rule <paramref name="rule"/>.</summary>
+    public FieldError Stricter(string rule) => this with { StricterRule = rule };
+
     public static FieldError Required(FieldPath path, string detail) => new(path.Value, FieldErrorType.Required, detail);
 
     public static FieldError Invalid(FieldPath path, string? value, string detail) => new(path.Value, FieldErrorType.Invalid, detail, value ?? string.Empty);

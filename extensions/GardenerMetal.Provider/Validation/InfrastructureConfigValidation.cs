@@ -48,7 +48,7 @@ public static class InfrastructureConfigValidation
             }
             else if (!networks.Add(networkList[i]))
             {
-                errors.Add(FieldError.Duplicate(firewall.Child("networks").Index(i), networkList[i]));
+                errors.Add(FieldError.Duplicate(firewall.Child("networks").Index(i), networkList[i]).Stricter(StricterRules.FirewallNetworksUnique));
             }
         }
 
@@ -62,7 +62,7 @@ public static class InfrastructureConfigValidation
             }
             else if (!networks.Contains(rateLimits[i].NetworkId!))
             {
-                errors.Add(FieldError.Invalid(networkId, rateLimits[i].NetworkId, "rate limit network must be one of firewall.networks"));
+                errors.Add(FieldError.Required(networkId, "rate limit network must be present as cluster network (one of firewall.networks)"));
             }
         }
 
@@ -76,7 +76,7 @@ public static class InfrastructureConfigValidation
             }
             else if (!networks.Contains(egressRules[i].NetworkId!))
             {
-                errors.Add(FieldError.Invalid(rule.Child("networkID"), egressRules[i].NetworkId, "egress rule network must be one of firewall.networks"));
+                errors.Add(FieldError.Required(rule.Child("networkID"), "egress rule network must be present as cluster network (one of firewall.networks)"));
             }
 
             var ips = egressRules[i].Ips ?? [];
@@ -89,7 +89,7 @@ public static class InfrastructureConfigValidation
             {
                 if (!Syntax.IsIpAddress(ips[j]))
                 {
-                    errors.Add(FieldError.Invalid(rule.Child("ips").Index(j), ips[j], "must be a valid IP address"));
+                    errors.Add(FieldError.Required(rule.Child("ips").Index(j), "egress rule contains a malformed ip address: \"" + ips[j] + "\""));
                 }
             }
         }
@@ -123,7 +123,7 @@ public static class InfrastructureConfigValidation
             var zones = (regionEntry.Zones ?? []).Select(z => z.Name ?? string.Empty).ToList();
             if (!zones.Contains(config.PartitionId, StringComparer.Ordinal))
             {
-                errors.Add(FieldError.NotSupported(partitionPath, config.PartitionId, zones));
+                errors.Add(FieldError.Invalid(partitionPath, config.PartitionId, "supported values: " + GoList(zones)));
             }
         }
 
@@ -145,14 +145,14 @@ public static class InfrastructureConfigValidation
         if (images.Count > 0 && !string.IsNullOrEmpty(config.Firewall.Image) && !images.Contains(config.Firewall.Image, StringComparer.Ordinal)
             && (old is null || old.Firewall.Image != config.Firewall.Image))
         {
-            errors.Add(FieldError.NotSupported(firewall.Child("image"), config.Firewall.Image, images));
+            errors.Add(FieldError.Invalid(firewall.Child("image"), config.Firewall.Image, "supported values: " + GoList(images.Order(StringComparer.Ordinal))));
         }
 
         var types = partition.FirewallTypes ?? [];
         if (types.Count > 0 && !string.IsNullOrEmpty(config.Firewall.Size) && !types.Contains(config.Firewall.Size, StringComparer.Ordinal)
             && (old is null || old.Firewall.Size != config.Firewall.Size))
         {
-            errors.Add(FieldError.NotSupported(firewall.Child("size"), config.Firewall.Size, types));
+            errors.Add(FieldError.Invalid(firewall.Child("size"), config.Firewall.Size, "supported values: " + GoList(types.Order(StringComparer.Ordinal))));
         }
 
         if ((old is null || old.Firewall.ControllerVersion != config.Firewall.ControllerVersion)
@@ -160,8 +160,8 @@ public static class InfrastructureConfigValidation
         {
             var listed = (controlPlane.FirewallControllerVersions ?? []).Select(v => v.Version ?? string.Empty).ToList();
             errors.Add(string.IsNullOrEmpty(config.Firewall.ControllerVersion) || config.Firewall.ControllerVersion == FirewallControllerVersions.Auto
-                ? FieldError.Invalid(firewall.Child("controllerVersion"), config.Firewall.ControllerVersion, "the cloud profile lists no supported semver firewall controller version to pick automatically")
-                : FieldError.NotSupported(firewall.Child("controllerVersion"), config.Firewall.ControllerVersion, ["", FirewallControllerVersions.Auto, .. listed]));
+                ? FieldError.Required(firewall.Child("controllerVersion"), "unable to detect most recent firewallcontrollerversion: the cloud profile lists no supported semver version")
+                : FieldError.Required(firewall.Child("controllerVersion"), "firewall controller version \"" + config.Firewall.ControllerVersion + "\" was not found in available versions: " + GoList(listed)));
         }
 
         return errors;
@@ -178,6 +178,9 @@ public static class InfrastructureConfigValidation
         Immutable.Check(errors, path.Child("partitionID"), old.PartitionId, config.PartitionId);
         return errors;
     }
+
+    /// <summary>A list as Go's %v prints it: [a b c].</summary>
+    private static string GoList(IEnumerable<string> values) => "[" + string.Join(" ", values) + "]";
 
     private static void AddDurationError(List<FieldError> errors, FieldPath path, string? value)
     {

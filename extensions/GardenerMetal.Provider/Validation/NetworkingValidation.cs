@@ -29,17 +29,22 @@ public static class NetworkingValidation
                 continue;
             }
 
-            if (!Cidr.TryParse(value, out var network))
+            if (!Cidr.TryParse(value, out var network, out var hostBits))
             {
-                errors.Add(FieldError.Invalid(path.Child(field), value, "must be a CIDR such as 10.240.0.0/13 with no host bits set"));
+                errors.Add(FieldError.Invalid(path.Child(field), value, "must be a CIDR such as 10.240.0.0/13"));
                 continue;
+            }
+
+            if (hostBits)
+            {
+                errors.Add(FieldError.Invalid(path.Child(field), value, "must not have host bits set (the network is " + network + ")").Stricter(StricterRules.CidrHostBits));
             }
 
             foreach (var (otherField, other) in ranges)
             {
                 if (Cidr.Overlaps(network, other))
                 {
-                    errors.Add(FieldError.Invalid(path.Child(field), value, "must not overlap " + path.Child(otherField).Value + " (" + other + ")"));
+                    errors.Add(FieldError.Invalid(path.Child(field), value, "must not overlap " + path.Child(otherField).Value + " (" + other + ")").Stricter(StricterRules.CidrOverlap));
                 }
             }
 
@@ -47,9 +52,9 @@ public static class NetworkingValidation
             {
                 foreach (var prefix in prefixes)
                 {
-                    if (Cidr.TryParse(prefix, out var firewallNetwork) && Cidr.Overlaps(network, firewallNetwork))
+                    if (Cidr.TryParse(prefix, out var firewallNetwork, out _) && Cidr.Overlaps(network, firewallNetwork))
                     {
-                        errors.Add(FieldError.Invalid(path.Child(field), value, "must not overlap prefix " + prefix + " of firewall network \"" + networkId + "\""));
+                        errors.Add(FieldError.Invalid(path.Child(field), value, "must not overlap prefix " + prefix + " of firewall network \"" + networkId + "\"").Stricter(StricterRules.CidrOverlap));
                     }
                 }
             }
@@ -57,13 +62,13 @@ public static class NetworkingValidation
             ranges.Add((field, network));
         }
 
-        if (nodeCidrMaskSize is { } mask && networking.Pods is not null && Cidr.TryParse(networking.Pods, out var pods))
+        if (nodeCidrMaskSize is { } mask && networking.Pods is not null && Cidr.TryParse(networking.Pods, out var pods, out _))
         {
             var max = pods.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
             if (mask < pods.PrefixLength || mask > max)
             {
                 errors.Add(FieldError.Invalid(FieldPath.Root("spec", "kubernetes", "kubeControllerManager", "nodeCIDRMaskSize"), mask.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "must be between the pods prefix length (" + pods.PrefixLength + ") and " + max));
+                    "must be between the pods prefix length (" + pods.PrefixLength + ") and " + max).Stricter(StricterRules.NodeCidrMaskSize));
             }
         }
 

@@ -20,13 +20,18 @@ public static class ShootValidation
         var errors = new List<FieldError>();
         var annotations = FieldPath.Root("metadata", "annotations");
         var tenant = shoot.Metadata.Annotations?.GetValueOrDefault(TenantAnnotation);
-        if (string.IsNullOrEmpty(tenant))
+        if (tenant is null)
         {
             errors.Add(FieldError.Required(annotations.Key(TenantAnnotation), "the shoot must be annotated with its tenant"));
         }
-        else if (old is not null && old.Metadata.Annotations?.GetValueOrDefault(TenantAnnotation) is { Length: > 0 } oldTenant)
+        else if (tenant.Length == 0)
         {
-            Immutable.Check(errors, annotations.Key(TenantAnnotation), oldTenant, tenant);
+            errors.Add(FieldError.Required(annotations.Key(TenantAnnotation), "the tenant annotation must not be empty").Stricter(StricterRules.TenantNotEmpty));
+        }
+
+        if (old is not null && old.Metadata.Annotations?.GetValueOrDefault(TenantAnnotation) is { } oldTenant && tenant is not null && oldTenant != tenant)
+        {
+            errors.Add(FieldError.Forbidden(annotations.Key(TenantAnnotation), "tenant annotation of a shoot is immutable"));
         }
 
         var provider = FieldPath.Root("spec", "provider");

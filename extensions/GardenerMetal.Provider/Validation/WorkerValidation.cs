@@ -28,12 +28,12 @@ public static class WorkerValidation
 
             if (worker.Volume is { ValueKind: not System.Text.Json.JsonValueKind.Null })
             {
-                errors.Add(FieldError.Forbidden(workerPath.Child("volume"), "volumes are not supported on metal; the machine size determines the disks"));
+                errors.Add(FieldError.Required(workerPath.Child("volume"), "volumes are not yet supported and must be nil (the machine size determines the disks)"));
             }
 
             if (worker.Zones is { Count: > 0 })
             {
-                errors.Add(FieldError.Forbidden(workerPath.Child("zones"), "zone spreading is not supported; the partition is set in the infrastructureConfig"));
+                errors.Add(FieldError.Required(workerPath.Child("zones"), "zone spreading is not supported, specify partition via infrastructure config"));
             }
 
             var image = worker.Machine?.Image;
@@ -41,14 +41,15 @@ public static class WorkerValidation
             var imageChanged = old is null || old.Machine?.Image?.Name != image?.Name || old.Machine?.Image?.Version != image?.Version;
             if (cloudProfile is not null && imageChanged && !offered.Contains(image?.Name + "-" + image?.Version))
             {
-                errors.Add(FieldError.NotSupported(workerPath.Child("machine", "image"), image?.Name + "-" + image?.Version, offered));
+                errors.Add(FieldError.Required(workerPath.Child("machine", "image"),
+                    "machine image " + image?.Name + " in version " + image?.Version + " not offered, available images are: [" + string.Join(" ", offered) + "]"));
             }
 
             if (worker.ProviderConfig is { ValueKind: not System.Text.Json.JsonValueKind.Null } raw)
             {
                 var configPath = workerPath.Child("providerConfig");
                 var decoded = ProviderConfigDecoder.DecodeWorkerConfig(raw, configPath);
-                errors.AddRange(decoded.Errors);
+                errors.AddRange(decoded.Errors.Select(e => e.Stricter(StricterRules.WorkerConfigDecoding)));
                 if (decoded.Value is not null)
                 {
                     errors.AddRange(ValidateWorkerConfig(decoded.Value, configPath));
@@ -91,17 +92,17 @@ public static class WorkerValidation
             var rolePath = path.Child("roles").Index(i);
             if (Syntax.NamePartProblem(roles[i]) is { } problem)
             {
-                errors.Add(FieldError.Invalid(rolePath, roles[i], "a role becomes the label key " + NodeRoles.LabelPrefix + "<role>: " + problem));
+                errors.Add(FieldError.Invalid(rolePath, roles[i], "a role becomes the label key " + NodeRoles.LabelPrefix + "<role>: " + problem).Stricter(StricterRules.WorkerRoles));
             }
             else if (!seen.Add(roles[i]))
             {
-                errors.Add(FieldError.Duplicate(rolePath, roles[i]));
+                errors.Add(FieldError.Duplicate(rolePath, roles[i]).Stricter(StricterRules.WorkerRoles));
             }
         }
 
         if (config.HostSelector is { } selector)
         {
-            errors.AddRange(ValidateHostSelector(selector, path.Child("hostSelector")));
+            errors.AddRange(ValidateHostSelector(selector, path.Child("hostSelector")).Select(e => e.Stricter(StricterRules.HostSelector)));
         }
 
         var networks = config.Networks ?? [];
@@ -111,11 +112,11 @@ public static class WorkerValidation
             var networkPath = path.Child("networks").Index(i);
             if (string.IsNullOrEmpty(networks[i]))
             {
-                errors.Add(FieldError.Required(networkPath, "network ID must not be empty"));
+                errors.Add(FieldError.Required(networkPath, "network ID must not be empty").Stricter(StricterRules.WorkerNetworks));
             }
             else if (!seen.Add(networks[i]))
             {
-                errors.Add(FieldError.Duplicate(networkPath, networks[i]));
+                errors.Add(FieldError.Duplicate(networkPath, networks[i]).Stricter(StricterRules.WorkerNetworks));
             }
         }
 

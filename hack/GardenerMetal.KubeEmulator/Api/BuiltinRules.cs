@@ -73,6 +73,22 @@ internal static class BuiltinRules
         {
             CrdRules.Validate(obj, errors);
         }
+        else if (type.Group == "apps")
+        {
+            WorkloadRules.Prepare(type, obj, previous, errors);
+        }
+        else if (type == BuiltinResources.RoleBindings || type == BuiltinResources.ClusterRoleBindings)
+        {
+            RbacRules.ValidateBinding(obj, previous, errors);
+        }
+        else if (type == BuiltinResources.Roles || type == BuiltinResources.ClusterRoles)
+        {
+            RbacRules.ValidateRules(obj, errors);
+        }
+        else if (type == BuiltinResources.PodDisruptionBudgets && obj["spec"] is JsonObject pdb && pdb["minAvailable"] is not null && pdb["maxUnavailable"] is not null)
+        {
+            errors.Add(new StatusCause("FieldValueInvalid", "Invalid value: minAvailable and maxUnavailable cannot be both set", "spec"));
+        }
     }
 
     private static void PrepareSecret(JsonObject obj, List<StatusCause> errors)

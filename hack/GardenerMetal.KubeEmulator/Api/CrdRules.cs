@@ -145,6 +145,9 @@ internal static class CrdRules
                 Kind = kind,
                 Namespaced = Str(spec, "scope") == "Namespaced",
                 HasStatus = v["subresources"]?["status"] is not null,
+                Scale = v["subresources"]?["scale"] is JsonObject scale
+                    ? new ScaleSubresource(Str(scale, "specReplicasPath"), Str(scale, "statusReplicasPath"), scale["labelSelectorPath"]?.ToString())
+                    : null,
                 IsCustom = true,
                 Storage = v["storage"]?.GetValueKind() == JsonValueKind.True,
                 ShortNames = Strings(names["shortNames"]),

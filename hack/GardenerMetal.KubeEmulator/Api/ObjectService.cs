@@ -164,6 +164,7 @@ internal sealed class ObjectService
                 patched = patchType switch
                 {
                     "json" => patch is JsonArray ops ? JsonPatch.Apply(current.CloneObject(), ops) : throw ApiException.BadRequest("a JSON patch must be a list of operations"),
+                    "strategic" => patch is JsonObject smp ? StrategicMergePatch.Apply(current.CloneObject(), smp, type.Model!) : throw ApiException.BadRequest("a strategic merge patch must be a JSON object"),
                     _ => patch is JsonObject ? MergePatch.Apply(current.CloneObject(), patch) : throw ApiException.BadRequest("a merge patch must be a JSON object"),
                 };
             }
@@ -273,6 +274,58 @@ internal sealed class ObjectService
 
             AfterWrite(type, removed, removed: true);
             return new DeleteResult(removed, true);
+        }
+
+        throw new ApiException(409, "Conflict", "too many concurrent updates; try again");
+    }
+
+    /// <summary>
+    /// Writes the Scale that <paramref name="change"/> makes of the current one: only <c>spec.replicas</c> reaches the
+    /// object (at the resource's specReplicasPath); a resourceVersion in the new Scale is a precondition.
+    /// </summary>
+    public async Task<StoredObject> UpdateScaleAsync(ResourceType type, string? ns, string name, Func<JsonObject, JsonObject> change, WriteOptions options, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxRetries; attempt++)
+        {
+            var current = Get(type, ns, name);
+            JsonObject scale;
+            try
+            {
+                scale = change(ScaleView.Render(type, current));
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new ApiException(422, "Invalid", "the patch cannot be applied: " + ex.Message);
+            }
+
+            if (scale["kind"] is { } kind && kind.ToString() != "Scale" || scale["apiVersion"] is { } av && av.ToString() != "autoscaling/v1")
+            {
+                throw ApiException.BadRequest($"the body must be an autoscaling/v1 Scale, not {scale["apiVersion"]} {scale["kind"]}");
+            }
+
+            if (scale["metadata"]?["name"]?.ToString() is { } bodyName && bodyName != name)
+            {
+                throw ApiException.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
+            }
+
+            var replicas = scale["spec"]?["replicas"];
+            if (replicas is null || replicas.GetValueKind() != JsonValueKind.Number || !int.TryParse(replicas.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) || count < 0)
+            {
+                throw ApiException.Invalid("Scale", "autoscaling", name, [new StatusCause("FieldValueInvalid", $"Invalid value: {replicas?.ToJsonString() ?? "null"}: must be greater than or equal to 0", "spec.replicas")]);
+            }
+
+            if (scale["metadata"]?["resourceVersion"]?.ToString() is { Length: > 0 } rv && ParseRv(rv) != current.ResourceVersion)
+            {
+                throw ApiException.Conflict(type.GroupResource, name, type.Group, "the object has been modified; please apply your changes to the latest version and try again");
+            }
+
+            var desired = current.CloneObject();
+            ScaleView.Write(desired, type.Scale!.SpecReplicasPath, count);
+            var result = await CommitUpdateAsync(type, current, desired, null, options, ct);
+            if (result is not null)
+            {
+                return result;
+            }
         }
 
         throw new ApiException(409, "Conflict", "too many concurrent updates; try again");
@@ -420,22 +473,18 @@ internal sealed class ObjectService
         var errors = new List<StatusCause>();
         var metadata = (JsonObject)obj["metadata"]!;
         ObjectMetaRules.Validate(type, metadata, errors);
+        if (type.Model is { } model)
+        {
+            // Built-ins: what decoding into the Go struct does (unknown fields dropped; Strict rejects them).
+            ReportUnknown(ModelDecoder.DecodeAndPrune(obj, model), options);
+        }
+
         BuiltinRules.Prepare(type, obj, previous, errors);
         if (type.Schema is { } schema)
         {
             var (schemaErrors, pruned) = SchemaValidator.ValidateAndPrune(obj, schema);
             errors.AddRange(schemaErrors);
-            if (pruned.Count > 0)
-            {
-                switch (options.FieldValidation)
-                {
-                    case "Strict":
-                        throw ApiException.BadRequest("strict decoding error: " + string.Join(", ", pruned.Select(p => $"unknown field \"{p}\"")));
-                    case "Warn":
-                        options.Warnings.AddRange(pruned.Select(p => $"unknown field \"{p}\""));
-                        break;
-                }
-            }
+            ReportUnknown(pruned, options);
         }
 
         if (errors.Count > 0)
@@ -449,6 +498,23 @@ internal sealed class ObjectService
         }
 
         return obj;
+    }
+
+    private static void ReportUnknown(List<string> unknown, WriteOptions options)
+    {
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        switch (options.FieldValidation)
+        {
+            case "Strict":
+                throw ApiException.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(p => $"unknown field \"{p}\"")));
+            case "Warn":
+                options.Warnings.AddRange(unknown.Select(p => $"unknown field \"{p}\""));
+                break;
+        }
     }
 
     /// <summary>apiVersion/kind/namespace checks of a request body against the endpoint.</summary>

@@ -21,6 +21,12 @@ internal sealed record ResourceType
 
     public bool IsCustom { get; init; }
 
+    /// <summary>The scale subresource (apps/v1 workloads, CRDs that declare it); null when not served.</summary>
+    public ScaleSubresource? Scale { get; init; }
+
+    /// <summary>The KubernetesClient model a built-in decodes into (strict decoding, strategic merge keys); null for custom resources.</summary>
+    public Type? Model { get; init; }
+
     /// <summary>True when the version is the storage version (its apiVersion is what the store holds).</summary>
     public bool Storage { get; init; } = true;
 

@@ -95,6 +95,20 @@ internal static class Discovery
                     ["verbs"] = new JsonArray("get", "patch", "update"),
                 });
             }
+
+            if (t.Scale is not null)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = t.Plural + "/scale",
+                    ["singularName"] = string.Empty,
+                    ["namespaced"] = t.Namespaced,
+                    ["group"] = "autoscaling",
+                    ["version"] = "v1",
+                    ["kind"] = "Scale",
+                    ["verbs"] = new JsonArray("get", "patch", "update"),
+                });
+            }
         }
 
         return new JsonObject

@@ -18,6 +18,9 @@ namespace GardenerMetal.KubeEmulator.Http;
 internal sealed class RequestHandler
 {
     private const string Json = "application/json";
+
+    /// <summary>kube-apiserver's MaxRequestBodyBytes (3 MiB): a larger body is answered 413.</summary>
+    internal const int MaxRequestBodyBytes = 3 * 1024 * 1024;
     private static readonly byte[] Comma = ","u8.ToArray();
     private readonly ObjectService _service;
     private readonly KubeEmulatorOptions _options;
@@ -105,9 +108,10 @@ internal sealed class RequestHandler
 
         if (method == "GET" && segments is ["openapi", "v2"])
         {
-            // An empty protobuf document: kubectl then falls back to its built-in patch metadata.
+            // An empty protobuf document: kubectl then falls back to its built-in patch metadata. The content type is
+            // kube-openapi's (no '@': Go's mime.ParseMediaType, which helm's client runs, rejects one).
             ctx.Response.StatusCode = 200;
-            ctx.Response.ContentType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+            ctx.Response.ContentType = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
             return;
         }
 
@@ -118,7 +122,7 @@ internal sealed class RequestHandler
             throw NotFoundPath();
         }
 
-        if (apiPath.Subresource is not null && !(apiPath.Subresource == "status" && type.HasStatus))
+        if (apiPath.Subresource is not null && !(apiPath.Subresource == "status" && type.HasStatus) && !(apiPath.Subresource == "scale" && type.Scale is not null))
         {
             throw NotFoundPath();
         }
@@ -130,6 +134,12 @@ internal sealed class RequestHandler
 
         var q = ctx.Request.Query;
         var watch = apiPath.LegacyWatch || IsTrue(q["watch"]);
+        if (apiPath.Subresource == "scale" && apiPath.Name is not null && !watch)
+        {
+            await ScaleAsync(ctx, type, apiPath);
+            return;
+        }
+
         switch (method)
         {
             case "GET" when watch:
@@ -178,10 +188,10 @@ internal sealed class RequestHandler
                 var patchType = mediaType switch
                 {
                     "application/merge-patch+json" => "merge",
-                    "application/strategic-merge-patch+json" => "merge",
+                    "application/strategic-merge-patch+json" when type.Model is not null => "strategic",
                     "application/json-patch+json" => "json",
                     "application/apply-patch+yaml" => "apply",
-                    _ => throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json"),
+                    _ => throw UnsupportedPatch(type),
                 };
                 var patch = await ReadBodyAsync(ctx, patchType == "apply") ?? throw ApiException.BadRequest("the patch is empty");
                 var patched = await _service.PatchAsync(type, apiPath.Namespace, apiPath.Name, apiPath.Subresource, patchType, patch, opts, ctx.RequestAborted);
@@ -218,6 +228,57 @@ internal sealed class RequestHandler
             default:
                 throw ApiException.MethodNotAllowed($"the server does not allow this method on the requested resource");
         }
+    }
+
+    /// <summary>415 as kube-apiserver answers it; custom resources take no strategic merge patch.</summary>
+    private static ApiException UnsupportedPatch(ResourceType type) =>
+        new(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"
+            + (type.Model is null ? string.Empty : ", application/strategic-merge-patch+json"));
+
+    /// <summary>GET, PUT and PATCH of the autoscaling/v1 Scale of a resource that serves <c>/scale</c>.</summary>
+    private async Task ScaleAsync(HttpContext ctx, ResourceType type, ApiPath apiPath)
+    {
+        var opts = WriteOptionsFrom(ctx.Request);
+        StoredObject result;
+        switch (ctx.Request.Method)
+        {
+            case "GET":
+                await WriteJsonAsync(ctx, 200, ScaleView.Render(type, _service.Get(type, apiPath.Namespace, apiPath.Name!)));
+                return;
+            case "PUT":
+            {
+                var body = await ReadBodyAsync(ctx, MediaType(ctx.Request.ContentType) is "application/yaml" or "application/x-yaml") as JsonObject
+                    ?? throw ApiException.BadRequest("the request body must be a JSON object");
+                result = await _service.UpdateScaleAsync(type, apiPath.Namespace, apiPath.Name!, _ => body, opts, ctx.RequestAborted);
+                break;
+            }
+
+            case "PATCH":
+            {
+                var patchType = MediaType(ctx.Request.ContentType) switch
+                {
+                    "application/merge-patch+json" or "application/strategic-merge-patch+json" => "merge",
+                    "application/json-patch+json" => "json",
+                    _ => throw UnsupportedPatch(BuiltinResources.Deployments),
+                };
+                var patch = await ReadBodyAsync(ctx, yaml: false) ?? throw ApiException.BadRequest("the patch is empty");
+                result = await _service.UpdateScaleAsync(
+                    type,
+                    apiPath.Namespace,
+                    apiPath.Name!,
+                    scale => patchType == "json"
+                        ? (Patching.JsonPatch.Apply(scale, patch as JsonArray ?? throw ApiException.BadRequest("a JSON patch must be a list of operations")) as JsonObject)!
+                        : (Patching.MergePatch.Apply(scale, patch as JsonObject ?? throw ApiException.BadRequest("a merge patch must be a JSON object")) as JsonObject)!,
+                    opts,
+                    ctx.RequestAborted);
+                break;
+            }
+
+            default:
+                throw ApiException.MethodNotAllowed("the server does not allow this method on the requested resource");
+        }
+
+        await WriteJsonAsync(ctx, 200, ScaleView.Render(type, result));
     }
 
     private JsonObject? DiscoveryDocument(string[] segments) => segments switch
@@ -582,12 +643,39 @@ internal sealed class RequestHandler
     private static async Task<JsonNode> ReadProtobufDeleteOptionsAsync(HttpContext ctx) =>
         ProtobufBodyDecoder.DecodeDeleteOptions(await ReadBytesAsync(ctx), []);
 
+    /// <summary>The request body, at most <see cref="MaxRequestBodyBytes"/> (more: 413, as kube-apiserver).</summary>
     private static async Task<byte[]> ReadBytesAsync(HttpContext ctx)
     {
+        if (ctx.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            throw TooLarge();
+        }
+
         using var buffer = new MemoryStream();
-        await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted);
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = await ctx.Request.Body.ReadAsync(chunk, ctx.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > MaxRequestBodyBytes)
+                {
+                    throw TooLarge();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
         return buffer.ToArray();
     }
+
+    private static ApiException TooLarge() =>
+        new(413, "RequestEntityTooLarge", $"Request entity too large: limit is {MaxRequestBodyBytes.ToString(CultureInfo.InvariantCulture)}");
 
     private static WriteOptions WriteOptionsFrom(HttpRequest request)
     {
@@ -669,8 +757,7 @@ internal sealed class RequestHandler
 
     private static async Task<JsonNode?> ReadBodyAsync(HttpContext ctx, bool yaml)
     {
-        using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(ctx.RequestAborted);
+        var text = Encoding.UTF8.GetString(await ReadBytesAsync(ctx)).TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;

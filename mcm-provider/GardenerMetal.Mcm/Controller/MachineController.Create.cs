@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GardenerMetal.Kubernetes.Events;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver;
 using GardenerMetal.Mcm.Driver.V1;
@@ -22,7 +23,7 @@ public sealed partial class MachineController
                 cancellationToken);
         }
 
-        var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken);
+        var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken, hold: true);
         if (problem is not null)
         {
             await PatchStatusAsync(machine, null, "Create", "Failed", problem, nameof(StatusCode.FailedPrecondition), cancellationToken);
@@ -36,6 +37,7 @@ public sealed partial class MachineController
         try
         {
             var found = await _driver.GetMachineStatusAsync(status, CallOptions(cancellationToken));
+            VmSeen(machine);
             return await MarkRunningAsync(machine, found.ProviderId, found.NodeName, cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode == McmStatusCodes.Uninitialized)
@@ -46,9 +48,8 @@ public sealed partial class MachineController
         {
             if (phase == MachinePhases.Running)
             {
-                // The VM of a running machine is gone: give the machine up, its MachineSet replaces it.
-                await PatchStatusAsync(machine, MachinePhases.Failed, "HealthCheck", "Failed", $"VM {providerId} not found: {ex.Status.Detail}", ex.StatusCode.ToString(), cancellationToken);
-                return null;
+                // The VM of a running machine may be gone: give the machine up (its MachineSet replaces it) only once confirmed.
+                return await RunningVmMissingAsync(machine, spec, secret, ex, cancellationToken);
             }
         }
         catch (RpcException ex)
@@ -83,6 +84,7 @@ public sealed partial class MachineController
         }
 
         MachineControllerLog.Created(_logger, name, created.ProviderId);
+        await RecordAsync(machine, EventType.Normal, "Created", $"Created VM {created.ProviderId}", cancellationToken);
         machine = await PatchObjectAsync(
             machine,
             new JsonObject
@@ -145,12 +147,14 @@ public sealed partial class MachineController
         if (machine.Status?.CurrentStatus?.Phase != MachinePhases.Running && _time.GetUtcNow() - created > _options.CreationTimeout)
         {
             MachineControllerLog.TimedOut(_logger, name);
+            await RecordAsync(machine, EventType.Warning, "CreationTimedOut", $"Creation timed out; last error: {operation}: {error.StatusCode}", cancellationToken);
             await PatchStatusAsync(machine, MachinePhases.Failed, "Create", "Failed", $"Creation timed out; last error: {operation}: {error.Status.Detail}", error.StatusCode.ToString(), cancellationToken);
             return null;
         }
 
         var retry = RetryFor(error.StatusCode);
         MachineControllerLog.Failed(_logger, name, operation, error.StatusCode.ToString(), retry);
+        await RecordAsync(machine, EventType.Warning, error.StatusCode == StatusCode.ResourceExhausted ? "AllocationFailed" : operation + "Failed", $"{operation}: {error.Status.Detail}; retry in {retry}", cancellationToken);
         var phase = machine.Status?.CurrentStatus?.Phase == MachinePhases.Running ? MachinePhases.Running : MachinePhases.CrashLoopBackOff;
         await PatchStatusAsync(machine, phase, "Create", "Failed", $"{operation}: {error.Status.Detail}", error.StatusCode.ToString(), cancellationToken);
         return retry;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GardenerMetal.Kubernetes.Events;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver.V1;
 using GardenerMetal.Mcm.Transport;
@@ -6,7 +7,7 @@ using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Controller;
 
-/// <summary>The delete flow: Terminating, DeleteMachine (OK or NotFound continues), then the finalizer goes.</summary>
+/// <summary>The delete flow: Terminating, DeleteMachine (OK, or a NotFound that ListMachines confirms, continues), then the finalizer goes.</summary>
 public sealed partial class MachineController
 {
     private async Task<TimeSpan?> DeleteFlowAsync(Machine machine, CancellationToken cancellationToken)
@@ -33,16 +34,24 @@ public sealed partial class MachineController
         request.Secret.Add(secret);
         try
         {
-            await _driver.DeleteMachineAsync(request, CallOptions(cancellationToken));
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-        {
-            // Gone already: continue.
+            try
+            {
+                await _driver.DeleteMachineAsync(request, CallOptions(cancellationToken));
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+            {
+                // Gone already only if ListMachines answers without it.
+                if (await ListedAsync(spec, secret, request.ProviderId, name, cancellationToken) != false)
+                {
+                    throw new RpcException(new Status(StatusCode.Unavailable, $"{ex.Status.Detail}; not confirmed by ListMachines"));
+                }
+            }
         }
         catch (RpcException ex)
         {
             var retry = IsTransient(ex.StatusCode) ? _options.ShortRetry : _options.LongRetry;
             MachineControllerLog.Failed(_logger, name, "DeleteMachine", ex.StatusCode.ToString(), retry);
+            await RecordAsync(machine, EventType.Warning, "DeleteFailed", $"DeleteMachine: {ex.Status.Detail}; the finalizer stays until the metal-api confirms the machine is free; retry in {retry}", cancellationToken);
             await PatchStatusAsync(machine, null, "Delete", "Failed", $"DeleteMachine: {ex.Status.Detail}", ex.StatusCode.ToString(), cancellationToken);
             return retry;
         }
@@ -50,6 +59,7 @@ public sealed partial class MachineController
         var remaining = (machine.Metadata.Finalizers ?? []).Where(f => f != MachinePhases.Finalizer).ToList();
         await PatchObjectAsync(machine, new JsonObject { ["metadata"] = new JsonObject { ["finalizers"] = Finalizers(remaining) } }, cancellationToken);
         MachineControllerLog.Deleted(_logger, name);
+        await RecordAsync(machine, EventType.Normal, "Deleted", $"VM {request.ProviderId} freed", cancellationToken);
         return null;
     }
 }

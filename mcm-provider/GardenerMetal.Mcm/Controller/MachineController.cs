@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Controllers;
 using GardenerMetal.Kubernetes.Errors;
+using GardenerMetal.Kubernetes.Events;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Transport;
 using Google.Protobuf;
@@ -34,6 +35,7 @@ public sealed partial class MachineController : IDisposable
     private readonly Informer<Machine> _machines;
     private readonly Informer<MachineClass> _classes;
     private readonly WorkQueue<string> _queue;
+    private readonly EventRecorder _events;
 
     /// <summary>Creates the controller; call <see cref="RunAsync"/>.</summary>
     public MachineController(KubernetesClient kube, DriverClient driver, MachineControllerOptions options, ILogger<MachineController> logger, TimeProvider? time = null)
@@ -52,7 +54,11 @@ public sealed partial class MachineController : IDisposable
         _machines = new Informer<Machine>(_machineClient, new InformerOptions { Namespace = options.Namespace });
         _classes = new Informer<MachineClass>(_classClient, new InformerOptions { Namespace = options.Namespace });
         _queue = new WorkQueue<string>(time: _time);
+        _events = new EventRecorder(kube, new EventRecorderOptions { Component = EventComponent, Host = Environment.MachineName }, _time);
     }
+
+    /// <summary>The component named in the Events this controller records.</summary>
+    public const string EventComponent = "machine-controller-manager-provider-metal";
 
     /// <summary>Whether both caches have synced.</summary>
     public bool HasSynced => _machines.HasSynced && _classes.HasSynced;
@@ -63,7 +69,7 @@ public sealed partial class MachineController : IDisposable
         _machines.AddEventHandler(
             onAdd: m => _queue.Add(ObjectKey.For(m)),
             onUpdate: (_, m) => _queue.Add(ObjectKey.For(m)),
-            onDelete: _ => { });
+            onDelete: m => EnqueueClassIfDeleting(m.Metadata.Namespace, m.Spec?.Class?.Name));
         _classes.AddEventHandler(
             onAdd: EnqueueMachinesOf,
             onUpdate: (_, c) => EnqueueMachinesOf(c),
@@ -87,10 +93,19 @@ public sealed partial class MachineController : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _queue.Dispose();
+    public void Dispose()
+    {
+        _queue.Dispose();
+        _events.Dispose();
+    }
+
+    /// <summary>Records an Event about the machine (best effort; messages never carry secret data).</summary>
+    private Task<GardenerMetal.Kubernetes.Models.Event?> RecordAsync(Machine machine, string type, string reason, string message, CancellationToken cancellationToken = default) =>
+        _events.RecordAsync(machine, type, reason, message, cancellationToken);
 
     private void EnqueueMachinesOf(MachineClass machineClass)
     {
+        EnqueueClassIfDeleting(machineClass.Metadata.Namespace, machineClass.Metadata.Name);
         foreach (var machine in _machines.List(machineClass.Metadata.Namespace).Where(m => m.Spec?.Class?.Name == machineClass.Metadata.Name))
         {
             _queue.Add(ObjectKey.For(machine));
@@ -119,9 +134,19 @@ public sealed partial class MachineController : IDisposable
             var key = next.Item;
             try
             {
-                var (ns, name) = ObjectKey.Split(key);
-                var machine = _machines.Get(ns, name);
-                var requeue = machine is null ? null : await ReconcileAsync(machine, cancellationToken);
+                TimeSpan? requeue;
+                if (key.StartsWith(ClassKeyPrefix, StringComparison.Ordinal))
+                {
+                    var (classNamespace, className) = ObjectKey.Split(key[ClassKeyPrefix.Length..]);
+                    requeue = await ReconcileClassAsync(classNamespace, className, cancellationToken);
+                }
+                else
+                {
+                    var (ns, name) = ObjectKey.Split(key);
+                    var machine = _machines.Get(ns, name);
+                    requeue = machine is null ? null : await ReconcileAsync(machine, cancellationToken);
+                }
+
                 _queue.Forget(key);
                 if (requeue is { } delay)
                 {
@@ -176,7 +201,8 @@ public sealed partial class MachineController : IDisposable
         code is StatusCode.Unknown or StatusCode.DeadlineExceeded or StatusCode.Aborted or StatusCode.Unavailable;
 
     /// <summary>The MachineClass providerSpec and the merged secret data, or why they are not available.</summary>
-    private async Task<(ByteString Spec, Dictionary<string, ByteString> Secret, string? Problem)> DriverInputsAsync(string? ns, string? className, CancellationToken cancellationToken)
+    /// <param name="hold">Put the class and secret finalizers on them (the create flow) so they outlive their Machines.</param>
+    private async Task<(ByteString Spec, Dictionary<string, ByteString> Secret, string? Problem)> DriverInputsAsync(string? ns, string? className, CancellationToken cancellationToken, bool hold = false)
     {
         if (string.IsNullOrEmpty(className))
         {
@@ -194,6 +220,11 @@ public sealed partial class MachineController : IDisposable
             return (ByteString.Empty, [], $"MachineClass {ns}/{className} has no providerSpec");
         }
 
+        if (hold)
+        {
+            await HoldClassAsync(machineClass, cancellationToken);
+        }
+
         var secret = new Dictionary<string, ByteString>(StringComparer.Ordinal);
         foreach (var reference in new[] { machineClass.SecretRef, machineClass.CredentialsSecretRef })
         {
@@ -207,6 +238,11 @@ public sealed partial class MachineController : IDisposable
             if (found is null)
             {
                 return (ByteString.Empty, [], $"Secret {secretNamespace}/{secretName} of MachineClass {className} not found");
+            }
+
+            if (hold)
+            {
+                await HoldSecretAsync(found, cancellationToken);
             }
 
             foreach (var (key, value) in found.Data ?? new Dictionary<string, byte[]>())

@@ -25,4 +25,16 @@ internal static partial class MachineControllerLog
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Machine {Machine}: creation timed out; phase Failed")]
     public static partial void TimedOut(ILogger logger, string machine);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Machine {Machine}: VM reported missing, not yet declared gone ({Reason})")]
+    public static partial void VmMissingUnconfirmed(ILogger logger, string machine, string reason);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Machine {Machine}: VM {ProviderId} confirmed gone; phase Failed")]
+    public static partial void VmGone(ILogger logger, string machine, string providerId);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Information, Message = "MachineClass {MachineClass} is being deleted but {Machines} Machine(s) still use it; its finalizer stays")]
+    public static partial void ClassInUse(ILogger logger, string machineClass, int machines);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "MachineClass {MachineClass} released: its finalizer and its Secrets' finalizers removed")]
+    public static partial void ClassReleased(ILogger logger, string machineClass);
 }

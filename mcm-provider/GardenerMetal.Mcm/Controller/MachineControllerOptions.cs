@@ -27,6 +27,16 @@ public sealed record MachineControllerOptions
     /// <summary>Timeout of one driver call. Default 5 min.</summary>
     public TimeSpan DriverCallTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a Running machine's VM must keep being reported missing before the machine is declared gone (phase
+    /// Failed, replaced). One NotFound (a hiccup, a wrong route answering 404) never replaces a healthy machine.
+    /// Default 1 min.
+    /// </summary>
+    public TimeSpan GoneGracePeriod { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many consecutive confirmed NotFound answers (GetMachineStatus NotFound while ListMachines answers without the VM) declare a Running machine gone. Default 3.</summary>
+    public int GoneConfirmations { get; init; } = 3;
+
     /// <summary>Concurrent reconciles. MCM: 10.</summary>
     public int Workers { get; init; } = 10;
 }

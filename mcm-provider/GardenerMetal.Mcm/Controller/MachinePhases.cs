@@ -18,8 +18,11 @@ public static class MachinePhases
     /// <summary>Being deleted.</summary>
     public const string Terminating = "Terminating";
 
-    /// <summary>The finalizer of the machine controller.</summary>
+    /// <summary>The finalizer of the machine controller, on Machines and on the Secrets their classes reference.</summary>
     public const string Finalizer = "machine.sapcloud.io/machine-controller";
+
+    /// <summary>MCM's finalizer on MachineClasses in use.</summary>
+    public const string ClassFinalizer = "machine.sapcloud.io/machine-controller-manager";
 
     /// <summary>The label carrying the node name (MCM's <c>node</c> label).</summary>
     public const string NodeLabel = "node";

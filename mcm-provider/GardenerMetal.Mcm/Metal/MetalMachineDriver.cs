@@ -22,7 +22,8 @@ namespace GardenerMetal.Mcm.Metal;
 /// <item>Bad input answers InvalidArgument naming the field, without echoing oversized values: <c>machine_name</c>
 /// up to <see cref="MaxMachineNameLength"/> characters, <c>provider_id</c> up to <see cref="MaxProviderIdLength"/>.</item>
 /// <item>GetMachineStatus answers NotFound for missing, released and other clusters' machines.</item>
-/// <item>DeleteMachine of a missing machine is OK. ListMachines is scoped to project and cluster tag, without firewalls.</item>
+/// <item>DeleteMachine of a missing machine is OK, but only on a positive answer: a find that succeeds without it, or a
+/// free (or a read after it) showing it released; a 404 of the route itself is Unavailable, never "gone". ListMachines is scoped to project and cluster tag, without firewalls.</item>
 /// <item>Codes: exhaustion ResourceExhausted; 401 Unauthenticated; 403 PermissionDenied; 5xx and timeouts Unavailable;
 /// a bad providerSpec or secret InvalidArgument naming the field.</item>
 /// </list>
@@ -183,19 +184,21 @@ public sealed class MetalMachineDriver : DriverBase
         var client = Client(request.Secret);
         var ct = context.CancellationToken;
 
+        // A 404 from the find route is no proof that the machine is gone (a wrong metalAPIURL answers 404 on every
+        // path): only a successful find without the machine, or a free the metal-api confirms, reports OK.
         List<MachineResponse> victims;
         if (string.IsNullOrEmpty(request.ProviderId))
         {
             var name = RequireMachineName(request.MachineName);
             var found = await CallAsync("find machine", () => client.FindMachinesAsync(
-                new MachineFindRequest { AllocationName = name, AllocationProject = spec.Project, Tags = [spec.ClusterTag] }, ct));
+                new MachineFindRequest { AllocationName = name, AllocationProject = spec.Project, Tags = [spec.ClusterTag] }, ct), notFoundIsUnconfirmed: true);
             victims = found.Where(m => IsOwn(m, spec) && m.Allocation!.Name == name).ToList();
         }
         else
         {
             var uuid = ParseProviderId(request.ProviderId);
             var found = await CallAsync("find machine", () => client.FindMachinesAsync(
-                new MachineFindRequest { Id = uuid, AllocationProject = spec.Project, Tags = [spec.ClusterTag], AllocationRole = MetalTags.MachineRole }, ct));
+                new MachineFindRequest { Id = uuid, AllocationProject = spec.Project, Tags = [spec.ClusterTag], AllocationRole = MetalTags.MachineRole }, ct), notFoundIsUnconfirmed: true);
             victims = found.Where(m => m.Id == uuid && IsOwn(m, spec)).ToList();
         }
 
@@ -208,17 +211,27 @@ public sealed class MetalMachineDriver : DriverBase
         foreach (var machine in victims)
         {
             var freedId = ProviderId(machine, spec);
+            MachineResponse? after = null;
             try
             {
-                await client.FreeMachineAsync(machine.Id, ct);
+                after = await client.FreeMachineAsync(machine.Id, ct);
             }
             catch (MetalApiException ex) when (ex.IsNotFound)
             {
-                // Freed concurrently: the goal is reached.
+                // Freed concurrently, or a route that does not exist: the read below decides.
             }
             catch (MetalApiException ex)
             {
                 throw Failed(ex, "free machine");
+            }
+
+            if (after is null || !IsFree(after, spec))
+            {
+                after = await CallAsync("confirm free", () => client.GetMachineAsync(machine.Id, ct), notFoundIsUnconfirmed: true);
+                if (!IsFree(after, spec))
+                {
+                    throw new RpcException(new Status(StatusCode.Unavailable, $"metal machine {machine.Id} is still allocated after free; retrying"));
+                }
             }
 
             MetalDriverLog.Freed(_logger, request.MachineName, freedId);
@@ -226,6 +239,9 @@ public sealed class MetalMachineDriver : DriverBase
 
         return new DeleteMachineResponse();
     }
+
+    /// <summary>Whether the metal-api's answer shows the machine no longer allocated to this cluster.</summary>
+    private static bool IsFree(MachineResponse machine, MetalProviderSpec spec) => !IsOwn(machine, spec);
 
     /// <inheritdoc />
     public override async Task<ListMachinesResponse> ListMachines(ListMachinesRequest request, ServerCallContext context)
@@ -495,11 +511,17 @@ public sealed class MetalMachineDriver : DriverBase
         }
     }
 
-    private async Task<T> CallAsync<T>(string action, Func<Task<T>> call)
+    private async Task<T> CallAsync<T>(string action, Func<Task<T>> call, bool notFoundIsUnconfirmed = false)
     {
         try
         {
             return await call();
+        }
+        catch (MetalApiException ex) when (notFoundIsUnconfirmed && ex.IsNotFound)
+        {
+            // Deletes must not read a 404 of the route itself as "gone".
+            MetalDriverLog.ApiFailed(_logger, action, StatusCode.Unavailable);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{action}: the metal-api answered 404 (check metalAPIURL); the machine is not confirmed free"));
         }
         catch (MetalApiException ex)
         {

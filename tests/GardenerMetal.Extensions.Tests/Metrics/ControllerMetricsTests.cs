@@ -1,49 +1,59 @@
 using GardenerMetal.Extensions.Metrics;
+using GardenerMetal.Extensions.Tests.TestSupport;
+using GardenerMetal.Kubernetes.Controllers;
 
 namespace GardenerMetal.Extensions.Tests.Metrics;
 
 public sealed class ControllerMetricsTests
 {
     [Fact]
-    public void Render_AfterObservations_PrometheusTextWithCumulativeHistogram()
+    public void ObserveReconcile_ErrorWithCodes_ControllerRuntimeAndGardenerInstruments()
     {
         // Arrange
-        var metrics = new ControllerMetrics();
-        metrics.RegisterQueue("infrastructure", () => 4);
+        using var recorder = new MeasurementRecorder();
+        using var metrics = new ControllerMetrics(recorder.Factory);
+
+        // Act
         metrics.ObserveReconcile("infrastructure", "success", TimeSpan.FromMilliseconds(3));
         metrics.ObserveReconcile("infrastructure", "error", TimeSpan.FromMilliseconds(300));
         metrics.ObserveError("infrastructure", ["ERR_INFRA_UNAUTHENTICATED"]);
-        metrics.SetLeader("infrastructure", true);
-
-        // Act
-        var text = metrics.Render();
+        metrics.ObserveError("infrastructure", []);
+        metrics.SetLeader("gardener-extension-infrastructure", true);
 
         // Assert
-        var lines = text.Split('\n');
-        Assert.Contains("# TYPE gardener_extension_reconcile_total counter", lines);
-        Assert.Contains("gardener_extension_reconcile_total{controller=\"infrastructure\",result=\"success\"} 1", lines);
-        Assert.Contains("gardener_extension_reconcile_errors_total{controller=\"infrastructure\",code=\"ERR_INFRA_UNAUTHENTICATED\"} 1", lines);
-        Assert.Contains("# TYPE gardener_extension_reconcile_duration_seconds histogram", lines);
-        Assert.Contains("gardener_extension_reconcile_duration_seconds_bucket{controller=\"infrastructure\",le=\"0.005\"} 1", lines);
-        Assert.Contains("gardener_extension_reconcile_duration_seconds_bucket{controller=\"infrastructure\",le=\"0.5\"} 2", lines);
-        Assert.Contains("gardener_extension_reconcile_duration_seconds_bucket{controller=\"infrastructure\",le=\"+Inf\"} 2", lines);
-        Assert.Contains("gardener_extension_reconcile_duration_seconds_count{controller=\"infrastructure\"} 2", lines);
-        Assert.Contains("gardener_extension_workqueue_depth{controller=\"infrastructure\"} 4", lines);
-        Assert.Contains("gardener_extension_leader{controller=\"infrastructure\"} 1", lines);
-        Assert.All(lines.Where(l => l.Length > 0 && !l.StartsWith('#')), l => Assert.Matches(@"^[a-z_]+(\{[^}]*\})? [0-9.eE+-]+$", l));
+        Assert.Equal(1, recorder.Sum("controller_runtime_reconcile_total", ("controller", "infrastructure"), ("result", "success")));
+        Assert.Equal(1, recorder.Sum("controller_runtime_reconcile_total", ("controller", "infrastructure"), ("result", "error")));
+        Assert.Equal(1, recorder.Sum("controller_runtime_reconcile_errors_total", ("controller", "infrastructure")));
+        Assert.Equal(2, recorder.Count("controller_runtime_reconcile_time_seconds", ("controller", "infrastructure")));
+        Assert.Equal(0.303, recorder.Sum("controller_runtime_reconcile_time_seconds"), 6);
+        Assert.Equal(1, recorder.Sum("gardener_extension_reconcile_errors_total", ("controller", "infrastructure"), ("code", "ERR_INFRA_UNAUTHENTICATED")));
+        Assert.Equal(1, recorder.Sum("gardener_extension_reconcile_errors_total", ("code", "unknown")));
+        Assert.Equal(1, recorder.Sum("leader_election_master_status", ("name", "gardener-extension-infrastructure")));
+        Assert.Equal(1, metrics.Errors("infrastructure", "ERR_INFRA_UNAUTHENTICATED"));
     }
 
     [Fact]
-    public void Render_LabelWithQuote_Escaped()
+    public async Task WorkQueue_AddTakeRetryDone_RecordsClientGoQueueMetrics()
     {
         // Arrange
-        var metrics = new ControllerMetrics();
-        metrics.ObserveError("c", ["a\"b"]);
+        using var recorder = new MeasurementRecorder();
+        using var metrics = new ControllerMetrics(recorder.Factory);
+        using var queue = new WorkQueue<string>(null, null, metrics.WorkQueue, "worker");
 
         // Act
-        var text = metrics.Render();
+        queue.Add("a");
+        queue.Add("a"); // a duplicate is no add
+        queue.Add("b");
+        var (item, _) = await queue.GetAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        queue.AddRateLimited(item, TimeSpan.FromHours(1));
+        queue.Done(item);
 
         // Assert
-        Assert.Contains("code=\"a\\\"b\"", text, StringComparison.Ordinal);
+        (string, string)[] labels = [("name", "worker"), ("controller", "worker")];
+        Assert.Equal(2, recorder.Sum("workqueue_adds_total", labels));
+        Assert.Equal(1, recorder.Sum("workqueue_depth", labels)); // b still queued
+        Assert.Equal(1, recorder.Count("workqueue_queue_duration_seconds", labels));
+        Assert.Equal(1, recorder.Count("workqueue_work_duration_seconds", labels));
+        Assert.Equal(1, recorder.Sum("workqueue_retries_total", labels));
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GardenerMetal.Extensions.Tests.Reconciliation;
 
-public sealed class ExtensionControllerTests
+public sealed class ExtensionControllerTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private readonly InMemoryExtensionStore<Infrastructure> _store = new();
@@ -23,6 +23,8 @@ public sealed class ExtensionControllerTests
         ignoreAnnotation,
         _metrics,
         NullLogger.Instance);
+
+    public void Dispose() => _metrics.Dispose();
 
     private static async Task Eventually(Func<bool> condition)
     {
@@ -100,7 +102,7 @@ public sealed class ExtensionControllerTests
         Assert.Equal(3, _actuator.Count("Reconcile"));
         Assert.Null(_store.Snapshot(key).Status!.LastError);
         Assert.Equal(2, _metrics.Reconciles("infrastructure", "error"));
-        Assert.Contains("gardener_extension_reconcile_errors_total{controller=\"infrastructure\",code=\"ERR_RETRYABLE_INFRA_DEPENDENCIES\"} 2", _metrics.Render(), StringComparison.Ordinal);
+        Assert.Equal(2, _metrics.Errors("infrastructure", GardenerErrorCodes.RetryableInfraDependencies));
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class ExtensionControllerTests
 
         // Assert
         Assert.Equal(2, _actuator.Count("Reconcile"));
-        Assert.Equal(1, _metrics.Reconciles("infrastructure", "requeue"));
+        Assert.Equal(1, _metrics.Reconciles("infrastructure", "requeue_after"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using GardenerMetal.Extensions.Hosting;
 using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.OsConfig.Hosting;
 using GardenerMetal.OsConfig.Tests.Controllers;
+using GardenerMetal.OsConfig.Translation;
 
 namespace GardenerMetal.OsConfig.Tests.Hosting;
 
@@ -16,10 +17,11 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
     public void ParseArguments_NoOscTypes_DefaultTypesOneControllerAndOsMetalNames()
     {
         // Act
-        var (options, types) = OsMetalProgram.ParseArguments(["--controllers=operatingsystemconfig", "--max-concurrent-reconciles", "3"]);
+        var (options, types, translator) = OsMetalProgram.ParseArguments(["--controllers=operatingsystemconfig", "--max-concurrent-reconciles", "3"]);
 
         // Assert
         Assert.Equal(["metal", "debian", "ubuntu"], types);
+        Assert.Empty(translator.IgnitionVersionByType); // every type gets the default, Ignition 2.3.0
         Assert.Equal(["operatingsystemconfig"], options.Controllers);
         Assert.Equal(3, options.MaxConcurrentReconciles);
         Assert.Equal("os-metal", options.ExtensionName);
@@ -30,7 +32,7 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
     public void ParseArguments_OscTypesAndExplicitNames_AreTaken()
     {
         // Act
-        var (options, types) = OsMetalProgram.ParseArguments(["--osc-types=metal, ubuntu,metal", "--extension-name", "os-x", "--leader-election-id=x"]);
+        var (options, types, _) = OsMetalProgram.ParseArguments(["--osc-types=metal, ubuntu,metal", "--extension-name", "os-x", "--leader-election-id=x"]);
 
         // Assert
         Assert.Equal(["metal", "ubuntu"], types);
@@ -38,7 +40,24 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
         Assert.Equal("x", options.LeaderElectionId);
     }
 
+    [Fact]
+    public void ParseArguments_IgnitionVersionPerType_IntoTranslatorOptions()
+    {
+        // Act
+        var (_, _, translator) = OsMetalProgram.ParseArguments(["--ignition-version", "metal=3.3.0", "--ignition-version=ubuntu=2.3.0"]);
+
+        // Assert
+        Assert.Equal(
+            new Dictionary<string, IgnitionVersion> { ["metal"] = IgnitionVersion.Spec330, ["ubuntu"] = IgnitionVersion.Spec230 },
+            translator.IgnitionVersionByType);
+    }
+
     [Theory]
+    [InlineData("--ignition-version", "--ignition-version")]
+    [InlineData("--ignition-version=metal", "--ignition-version")]
+    [InlineData("--ignition-version=metal=3.4.0", "'3.4.0'")]
+    [InlineData("--ignition-version=metal=2.2.0", "'2.2.0'")]
+    [InlineData("--ignition-version=suse=2.3.0", "'suse'")]
     [InlineData("--osc-types", "--osc-types")]
     [InlineData("--osc-types=", "--osc-types")]
     [InlineData("--osc-types=Metal", "'Metal'")]
@@ -68,29 +87,37 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
     {
         // Arrange
         var ns = await emulator.NewShootNamespaceAsync();
-        var (options, types) = OsMetalProgram.ParseArguments(
+        var (options, types, translator) = OsMetalProgram.ParseArguments(
         [
-            "--controllers=operatingsystemconfig", "--osc-types", "ubuntu", "--kubeconfig", emulator.KubeconfigPath, "--namespace", ns,
+            "--controllers=operatingsystemconfig", "--osc-types", "ubuntu,metal", "--ignition-version", "metal=3.3.0",
+            "--kubeconfig", emulator.KubeconfigPath, "--namespace", ns,
             "--health-bind-address", "127.0.0.1:0", "--lease-duration=3s", "--renew-deadline=2s", "--retry-period=200ms",
             "--heartbeat-renew-interval=4s", "--identity=replica-a",
         ]);
         var osc = OscEmulatorFixture.GoldenOsc("isolated-debian", ns, "pool-u");
         osc.Spec.Type = "ubuntu";
-        await using var app = OsMetalProgram.Build(options, KubernetesClientConfiguration.FromKubeconfigFile(emulator.KubeconfigPath), types);
+        var metal = OscEmulatorFixture.GoldenOsc("example", ns, "pool-m");
+        await using var app = OsMetalProgram.Build(options, KubernetesClientConfiguration.FromKubeconfigFile(emulator.KubeconfigPath), types, translator);
         await app.StartAsync().WaitAsync(Timeout);
 
         // Act
         await emulator.Oscs.CreateAsync(osc).WaitAsync(Timeout);
+        await emulator.Oscs.CreateAsync(metal).WaitAsync(Timeout);
         await OscEmulatorFixture.EventuallyAsync(
             async () => (await emulator.GetOscAsync(ns, "pool-u"))?.Status?.LastOperation is { State: LastOperationState.Succeeded },
             "ubuntu OSC reconciled");
+        await OscEmulatorFixture.EventuallyAsync(
+            async () => (await emulator.GetOscAsync(ns, "pool-m"))?.Status?.LastOperation is { State: LastOperationState.Succeeded },
+            "metal OSC reconciled");
         var secret = await emulator.GetSecretAsync(ns, "osc-result-pool-u");
+        var metalSecret = await emulator.GetSecretAsync(ns, "osc-result-pool-m");
         var leader = await emulator.Client.Leases.GetAsync(ns, "os-metal-operatingsystemconfig").WaitAsync(Timeout);
         var heartbeat = await emulator.Client.Leases.GetAsync(ns, HeartbeatLease.LeaseName).WaitAsync(Timeout);
         await app.StopAsync().WaitAsync(Timeout);
 
         // Assert
         Assert.Equal(File.ReadAllText(Path.Combine(GoldenCase.Dir("isolated-debian"), "cloud-init.yaml")), Encoding.UTF8.GetString(secret!.Data!["cloud_config"]));
+        Assert.Equal(File.ReadAllText(Path.Combine(GoldenCase.Dir("example"), "ignition-3.3.0.json")), Encoding.UTF8.GetString(metalSecret!.Data!["cloud_config"])); // the operator's explicit choice
         Assert.Equal("replica-a", leader.Spec!.HolderIdentity);
         Assert.Equal("os-metal", heartbeat.Spec!.HolderIdentity);
     }

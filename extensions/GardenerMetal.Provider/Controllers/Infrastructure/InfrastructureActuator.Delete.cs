@@ -9,7 +9,8 @@ namespace GardenerMetal.Provider.Controllers.Infrastructure;
 
 /// <summary>
 /// Delete: frees the cluster's firewalls, its ephemeral IPs (static IPs only lose the cluster's tags) and its node
-/// network; only objects carrying the cluster tag or label are touched.
+/// network; only objects carrying the cluster tag or label are touched. Then it releases the credentials Secret
+/// (its finalizer goes; see <see cref="SecretFinalizers"/>).
 /// </summary>
 public sealed partial class InfrastructureActuator
 {
@@ -20,6 +21,7 @@ public sealed partial class InfrastructureActuator
         await DeleteFirewallsAsync(ctx, cancellationToken).ConfigureAwait(false);
         await ReleaseIpsAsync(ctx, cancellationToken).ConfigureAwait(false);
         await DeleteNetworksAsync(ctx, cancellationToken).ConfigureAwait(false);
+        await HoldSecretAsync(resource, hold: false, cancellationToken).ConfigureAwait(false);
         return ActuatorResult.Done;
     }
 
@@ -34,6 +36,7 @@ public sealed partial class InfrastructureActuator
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             InfrastructureActuatorLog.ForceDeleteIgnored(_logger, ex, cluster.GetShoot().Uid ?? "");
+            await HoldSecretAsync(resource, hold: false, cancellationToken).ConfigureAwait(false);
             return ActuatorResult.Done;
         }
     }

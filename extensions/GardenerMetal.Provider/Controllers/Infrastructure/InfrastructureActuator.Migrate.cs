@@ -27,6 +27,8 @@ public sealed partial class InfrastructureActuator
             InfrastructureActuatorLog.MigrateKeptState(_logger, ex);
         }
 
+        // The Secret migrates with the shoot; this seed no longer holds it.
+        await HoldSecretAsync(resource, hold: false, cancellationToken).ConfigureAwait(false);
         return ActuatorResult.Done;
     }
 

@@ -71,7 +71,7 @@ public sealed partial class InfrastructureActuator : IInfrastructureActuator
         }
 
         var config = decoded.Value!;
-        var errors = new List<FieldError>(InfrastructureConfigValidation.Validate(config, ProviderConfigPath));
+        var errors = new List<FieldError>(InfrastructureConfigValidation.Validate(config, ProviderConfigPath).Blocking()); // stricter-than-upstream rules are admission-only (ratcheted)
         var cloudProfile = ReadCloudProfile(cluster);
         var cloudProfileConfig = cloudProfile.Spec.ProviderConfig is { ValueKind: JsonValueKind.Object } cpRaw
             ? ProviderConfigDecoder.DecodeCloudProfileConfig(cpRaw, CloudProfileConfigPath)
@@ -103,8 +103,22 @@ public sealed partial class InfrastructureActuator : IInfrastructureActuator
         }
 
         var metal = await ClientAsync(infra, controlPlane.Endpoint, ct).ConfigureAwait(false);
+        if (!lenient)
+        {
+            // Reconcile and restore hold the credentials so that a delete can still reach the metal-api.
+            await HoldSecretAsync(infra, hold: true, ct).ConfigureAwait(false);
+        }
+
         var ssh = infra.Spec.SshPublicKey is { Length: > 0 } key ? Encoding.UTF8.GetString(key).Trim() : null;
         return new InfrastructureContext(infra, clusterId, config, metal, NullIfEmpty(shoot.Spec.Networking?.Nodes), string.IsNullOrEmpty(ssh) ? null : ssh);
+    }
+
+    /// <summary>Adds or removes the Infrastructure's finalizer on its <c>spec.secretRef</c> Secret.</summary>
+    private Task HoldSecretAsync(InfrastructureResource infra, bool hold, CancellationToken ct)
+    {
+        var name = infra.Spec.SecretRef.Name;
+        var ns = string.IsNullOrEmpty(infra.Spec.SecretRef.Namespace) ? infra.Metadata.Namespace ?? "" : infra.Spec.SecretRef.Namespace;
+        return string.IsNullOrEmpty(name) ? Task.CompletedTask : _secrets.HoldAsync(ns, name, hold, ct);
     }
 
     private async Task<IMetalApiClient> ClientAsync(InfrastructureResource infra, string endpoint, CancellationToken ct)

@@ -35,4 +35,10 @@ public sealed class KubernetesSecretDataReader : ISecretDataReader
 
         return data;
     }
+
+    /// <inheritdoc />
+    public Task HoldAsync(string secretNamespace, string name, bool hold, CancellationToken cancellationToken) =>
+        hold
+            ? SecretFinalizers.EnsureAsync(_client, secretNamespace, name, SecretFinalizers.Infrastructure, cancellationToken)
+            : SecretFinalizers.RemoveAsync(_client, secretNamespace, name, SecretFinalizers.Infrastructure, cancellationToken);
 }

@@ -30,6 +30,14 @@ public sealed partial class WorkerActuator
         }
 
         var machines = await ListAsync(Machines, ns, null, ct).ConfigureAwait(false);
+        var blocked = machines.Select(DeleteBlockedBy).Where(b => b is not null).ToList();
+        if (blocked.Count > 0)
+        {
+            // The machine controller cannot delete them: say why in lastError, with the reconciler's backoff.
+            WorkerActuatorLog.DeletionBlocked(_logger, blocked.Count);
+            throw WorkerErrors.Dependency($"{blocked.Count} of {machines.Count} machine(s) cannot be deleted yet: {string.Join("; ", blocked.Take(3))}");
+        }
+
         if (machines.Count > 0)
         {
             WorkerActuatorLog.WaitingForMachines(_logger, machines.Count);
@@ -47,19 +55,39 @@ public sealed partial class WorkerActuator
             + (await ListAsync(MachineSets, ns, null, ct).ConfigureAwait(false)).Count
             + (await ListAsync(MachineClasses, ns, null, ct).ConfigureAwait(false)).Count
             + (await ListAsync(_client.Secrets, ns, ClassSecretSelector, ct).ConfigureAwait(false)).Count;
-        return remaining > 0
-            ? ActuatorResult.RequeueAfterDelay(_options.DeletionPollInterval, $"Waiting for the machine-controller-manager to release {remaining} machine object(s)", progress: 80)
-            : ActuatorResult.Done;
+        if (remaining > 0)
+        {
+            return ActuatorResult.RequeueAfterDelay(_options.DeletionPollInterval, $"Waiting for the machine-controller-manager to release {remaining} machine object(s)", progress: 80);
+        }
+
+        await ReleaseSecretAsync(resource, ct).ConfigureAwait(false);
+        return ActuatorResult.Done;
+    }
+
+    /// <summary>Why a terminating Machine's delete is stuck (its controller reports a failed Delete), or null.</summary>
+    private static string? DeleteBlockedBy(JsonObject machine)
+    {
+        if (machine["metadata"]?["deletionTimestamp"] is null || machine["status"]?["lastOperation"] is not JsonObject operation)
+        {
+            return null;
+        }
+
+        return operation["type"]?.GetValue<string>() == "Delete" && operation["state"]?.GetValue<string>() == "Failed"
+            ? $"Machine {Name(machine)}: {operation["description"]?.GetValue<string>() ?? "delete failed"}"
+            : null;
     }
 
     /// <summary>
-    /// Force deletion (the shoot is being force-deleted): best effort without waiting for MCM. Removes MCM's finalizer
-    /// from and deletes every machine object and class Secret; metal machines left behind are the operator's to free.
+    /// Force deletion (the shoot is being force-deleted): best effort without waiting for MCM. Removes both MCM
+    /// finalizers (<c>machine-controller-manager</c> and <c>machine-controller</c>, as Gardener does) from and deletes
+    /// every machine object and class Secret, then releases the credentials Secret; metal machines left behind are
+    /// the operator's to free.
     /// </summary>
     public async Task<ActuatorResult> ForceDeleteAsync(WorkerResource resource, Cluster cluster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
         await ShallowDeleteAllAsync(resource.Metadata.Namespace ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        await ReleaseSecretAsync(resource, cancellationToken).ConfigureAwait(false);
         return ActuatorResult.Done;
     }
 
@@ -76,7 +104,7 @@ public sealed partial class WorkerActuator
         }
     }
 
-    /// <summary>Removes MCM's finalizer from MachineDeployments, MachineSets, Machines, MachineClasses and class Secrets, and deletes them (no machine is freed).</summary>
+    /// <summary>Removes both MCM finalizers from MachineDeployments, MachineSets, Machines, MachineClasses and class Secrets, and deletes them (no machine is freed).</summary>
     private async Task ShallowDeleteAllAsync(string ns, CancellationToken ct)
     {
         foreach (var client in new[] { MachineDeployments, MachineSets, Machines, MachineClasses })
@@ -84,9 +112,9 @@ public sealed partial class WorkerActuator
             foreach (var obj in await ListAsync(client, ns, null, ct).ConfigureAwait(false))
             {
                 var name = Name(obj);
-                if (obj["metadata"]?["finalizers"] is JsonArray finalizers && finalizers.Any(f => f?.GetValue<string>() == McmResources.Finalizer))
+                if (obj["metadata"]?["finalizers"] is JsonArray finalizers && finalizers.Any(f => IsMcmFinalizer(f?.GetValue<string>())))
                 {
-                    var rest = finalizers.Where(f => f?.GetValue<string>() != McmResources.Finalizer).Select(f => f?.DeepClone()).ToArray();
+                    var rest = finalizers.Where(f => !IsMcmFinalizer(f?.GetValue<string>())).Select(f => f?.DeepClone()).ToArray();
                     await client.PatchAsync(ns, name, KubernetesPatch.Merge(new JsonObject
                     {
                         ["metadata"] = new JsonObject
@@ -105,9 +133,9 @@ public sealed partial class WorkerActuator
         foreach (var secret in await ListAsync(_client.Secrets, ns, ClassSecretSelector, ct).ConfigureAwait(false))
         {
             var name = secret.Metadata.Name!;
-            if (secret.Metadata.Finalizers?.Contains(McmResources.Finalizer) == true)
+            if (secret.Metadata.Finalizers?.Any(IsMcmFinalizer) == true)
             {
-                var rest = secret.Metadata.Finalizers.Where(f => f != McmResources.Finalizer).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray();
+                var rest = secret.Metadata.Finalizers.Where(f => !IsMcmFinalizer(f)).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray();
                 await _client.Secrets.PatchAsync(ns, name, KubernetesPatch.Merge(new JsonObject
                 {
                     ["metadata"] = new JsonObject
@@ -122,4 +150,6 @@ public sealed partial class WorkerActuator
             await DeleteIfPresentAsync(_client.Secrets, ns, name, ct).ConfigureAwait(false);
         }
     }
+
+    private static bool IsMcmFinalizer(string? finalizer) => finalizer is not null && McmResources.Finalizers.Contains(finalizer);
 }

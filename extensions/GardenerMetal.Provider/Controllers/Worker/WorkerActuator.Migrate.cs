@@ -19,6 +19,7 @@ public sealed partial class WorkerActuator
         var state = await CaptureStateAsync(ns, cancellationToken).ConfigureAwait(false);
         resource.EnsureStatus().State = JsonSerializer.SerializeToElement(state, WorkerJsonContext.Default.WorkerState);
         await ShallowDeleteAllAsync(ns, cancellationToken).ConfigureAwait(false);
+        await ReleaseSecretAsync(resource, cancellationToken).ConfigureAwait(false);
         return ActuatorResult.Done;
     }
 }

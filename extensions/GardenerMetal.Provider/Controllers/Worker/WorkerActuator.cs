@@ -196,9 +196,17 @@ public sealed partial class WorkerActuator : IWorkerActuator
         && enabled.ValueKind == JsonValueKind.True;
 
     /// <summary>
-    /// Reads <c>spec.secretRef</c>: exactly one of <c>metalAPIKey</c> / <c>metalAPIHMac</c>. The URL is the CloudProfile's
+    /// Reads <c>spec.secretRef</c> and holds it with the Worker's finalizer (<see cref="SecretFinalizers"/>): exactly one of <c>metalAPIKey</c> / <c>metalAPIHMac</c>. The URL is the CloudProfile's
     /// metal control plane endpoint for the partition, else the secret's <c>metalAPIURL</c>.
     /// </summary>
+    /// <summary>Removes the Worker's finalizer from its <c>spec.secretRef</c> Secret (delete, force delete, migrate).</summary>
+    private Task ReleaseSecretAsync(WorkerResource worker, CancellationToken ct)
+    {
+        var name = worker.Spec.SecretRef.Name;
+        var ns = string.IsNullOrEmpty(worker.Spec.SecretRef.Namespace) ? worker.Metadata.Namespace ?? string.Empty : worker.Spec.SecretRef.Namespace;
+        return string.IsNullOrEmpty(name) ? Task.CompletedTask : SecretFinalizers.RemoveAsync(_client, ns, name, SecretFinalizers.Worker, ct);
+    }
+
     private async Task<(string Url, IReadOnlyDictionary<string, byte[]> Credentials)> CredentialsAsync(WorkerResource worker, string? endpoint, CancellationToken ct)
     {
         var name = worker.Spec.SecretRef.Name;
@@ -210,6 +218,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
 
         var secret = await _client.Secrets.TryGetAsync(ns, name, ct).ConfigureAwait(false)
             ?? throw WorkerErrors.Dependency($"spec.secretRef: the secret {ns}/{name} does not exist");
+        await SecretFinalizers.EnsureAsync(_client, ns, name, SecretFinalizers.Worker, ct).ConfigureAwait(false);
         var data = SecretData(secret);
         var hasKey = data.TryGetValue(SecretValidation.ApiKey, out var key) && key.Length > 0;
         var hasHmac = data.TryGetValue(SecretValidation.ApiHmac, out var hmac) && hmac.Length > 0;

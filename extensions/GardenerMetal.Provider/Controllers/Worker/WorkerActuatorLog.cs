@@ -25,4 +25,7 @@ internal static partial class WorkerActuatorLog
 
     [LoggerMessage(EventId = 6107, Level = LogLevel.Information, Message = "Restored {MachineSets} machine sets and {Machines} machines of {Name}")]
     public static partial void Restored(ILogger logger, int machineSets, int machines, string name);
+
+    [LoggerMessage(EventId = 6108, Level = LogLevel.Warning, Message = "Deletion blocked: {Count} machine(s) report a failed delete")]
+    public static partial void DeletionBlocked(ILogger logger, int count);
 }

@@ -14,6 +14,15 @@ public static class McmResources
     /// <summary>MCM's finalizer on MachineDeployments, MachineSets, Machines, MachineClasses and their Secrets.</summary>
     public const string Finalizer = "machine.sapcloud.io/machine-controller-manager";
 
+    /// <summary>
+    /// The machine controller's finalizer on Machines and on the Secrets its MachineClasses reference (MCM
+    /// <c>MCFinalizerName</c>); a force delete strips it too, as Gardener's worker actuator does.
+    /// </summary>
+    public const string MachineControllerFinalizer = "machine.sapcloud.io/machine-controller";
+
+    /// <summary>Both MCM finalizers.</summary>
+    public static IReadOnlyList<string> Finalizers { get; } = [Finalizer, MachineControllerFinalizer];
+
     /// <summary>The <c>provider</c> of every metal MachineClass.</summary>
     public const string Provider = "metal";
 
