@@ -100,6 +100,40 @@ public sealed class ShootLifecycleTests : IAsyncLifetime
         Assert.Null(_seed.FailedComponent);
     }
 
+    [Fact]
+    public async Task ShootNamespace_DeletedWhileRunning_NothingOfTheClusterLeftInMetalApi()
+    {
+        // Issue 20: `kubectl delete ns shoot--local--demo` removed Secrets and MachineClasses first; Machines stayed
+        // Terminating, the Infrastructure failed on the missing cloudprovider Secret, and 5 machines, 1 network and
+        // 6 IPs leaked. The finalizers now keep what deletion needs until its users are gone.
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var ct = cts.Token;
+        var networksBefore = _seed.Simulator.Networks().Count;
+        await _seed.ApplyShootAsync(ct).WaitAsync(Step, ct);
+        await WaitForAsync(p => p.AllRunning, ct);
+        var clusterTag = "cluster.metal-stack.io/id=" + await ShootUidAsync(ct);
+        Assert.NotEmpty(_seed.Simulator.MachinesWithTag(clusterTag));
+
+        // Act
+        await _seed.Client.Namespaces.DeleteAsync(null, LocalSeed.ShootNamespace, cancellationToken: ct).WaitAsync(Step, ct);
+        var clock = Stopwatch.StartNew();
+        while (await _seed.Client.Namespaces.TryGetAsync(null, LocalSeed.ShootNamespace, ct).WaitAsync(Step, ct) is not null
+            || _seed.Simulator.MachinesWithTag(clusterTag).Count > 0
+            || _seed.Simulator.Networks().Count != networksBefore)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"namespace deletion did not converge: {_seed.Simulator.MachinesWithTag(clusterTag).Count} machine(s), {_seed.Simulator.Networks().Count - networksBefore} network(s) left");
+            Assert.Null(_seed.FailedComponent);
+            await Task.Delay(250, ct).WaitAsync(Step, ct);
+        }
+
+        // Assert
+        Assert.Empty(_seed.Simulator.MachinesWithTag(clusterTag));
+        Assert.Empty(_seed.Simulator.AllocatedMachines());
+        Assert.Empty(_seed.Simulator.IPsWithTag(clusterTag));
+        Assert.Equal(networksBefore, _seed.Simulator.Networks().Count);
+        Assert.Null(_seed.FailedComponent);
+    }
+
     private async Task<string> ShootUidAsync(CancellationToken ct)
     {
         var cluster = await _seed.Client.Resource(ExtensionResourceDescriptors.Clusters).GetAsync(null, LocalSeed.ShootNamespace, ct).WaitAsync(Step, ct);

@@ -70,7 +70,7 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
         }
 
         var shoot = Decode(obj, CoreJsonContext.Default.Shoot);
-        if (shoot.Spec.Provider.Type != MetalApi.ProviderType)
+        if (shoot.Spec.Provider.Type != MetalProviderApi.ProviderType)
         {
             return Responses.Allowed(uid);
         }
@@ -111,7 +111,7 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
     private async Task<AdmissionResponse> ValidateShootAsync(AdmissionRequest request, Shoot shoot, Shoot? old, CancellationToken cancellationToken)
     {
         var uid = request.Uid!;
-        if (shoot.Spec.Provider.Type != MetalApi.ProviderType)
+        if (shoot.Spec.Provider.Type != MetalProviderApi.ProviderType)
         {
             return Responses.Allowed(uid);
         }
@@ -147,7 +147,7 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
 
     private static AdmissionResponse ValidateCloudProfile(AdmissionRequest request, CloudProfile profile, CloudProfile? old)
     {
-        if (profile.Spec.Type != MetalApi.ProviderType)
+        if (profile.Spec.Type != MetalProviderApi.ProviderType)
         {
             return Responses.Allowed(request.Uid!);
         }
@@ -269,7 +269,7 @@ internal sealed class AdmissionHandler(ICloudProfileSource cloudProfiles, ISecre
     private static bool IsWrite(AdmissionRequest request) => request.Operation is "CREATE" or "UPDATE";
 
     private static bool IsMetal(string? providerType) =>
-        providerType is not null && providerType.Split(',').Any(t => t.Trim() == MetalApi.ProviderType);
+        providerType is not null && providerType.Split(',').Any(t => t.Trim() == MetalProviderApi.ProviderType);
 
     private static bool SameData(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
         (a?.Count ?? 0) == (b?.Count ?? 0) && (a ?? new Dictionary<string, string>()).All(p => b!.TryGetValue(p.Key, out var v) && v == p.Value);

@@ -26,6 +26,7 @@ public sealed partial class MachineController
         var (spec, secret, problem) = await DriverInputsAsync(machine.Metadata.Namespace, machine.Spec?.Class?.Name, cancellationToken);
         if (problem is not null)
         {
+            await RecordAsync(machine, EventType.Warning, "DeleteBlocked", $"Cannot delete the VM: {problem}", cancellationToken);
             await PatchStatusAsync(machine, null, "Delete", "Failed", problem, nameof(StatusCode.FailedPrecondition), cancellationToken);
             return _options.MediumRetry;
         }

@@ -157,6 +157,12 @@ public sealed partial class MachineController : IDisposable
             {
                 return;
             }
+            catch (KubernetesApiException ex) when (ex.StatusCode is 404 or 409)
+            {
+                // Routine: the object changed or went meanwhile; one short line, no stack trace, retry with a fresh read.
+                MachineControllerLog.ReconcileStale(_logger, key, ex.StatusCode);
+                _queue.AddRateLimited(key);
+            }
             catch (Exception ex) when (ex is KubernetesApiException or RpcException or InvalidOperationException or HttpRequestException)
             {
                 LogReconcileFailed(key, ex);

@@ -37,4 +37,7 @@ internal static partial class MachineControllerLog
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "MachineClass {MachineClass} released: its finalizer and its Secrets' finalizers removed")]
     public static partial void ClassReleased(ILogger logger, string machineClass);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Information, Message = "Reconcile of {Key}: the seed API answered {StatusCode} (object changed or gone meanwhile); retrying with a fresh read")]
+    public static partial void ReconcileStale(ILogger logger, string key, int statusCode);
 }
