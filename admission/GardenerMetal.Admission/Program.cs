@@ -3,10 +3,12 @@ using GardenerMetal.Admission.Hosting;
 using GardenerMetal.Admission.Sources;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
+using GardenerMetal.Kubernetes.Metrics;
 using GardenerMetal.Provider.Defaulting;
 
 // gardener-extension-admission-metal
 //   --tls-cert-file F --tls-key-file F [--bind-address A] [--port N] [--kubeconfig F] [--max-request-bytes N]
+//   [--metrics-bind-address :8080]   (plain-HTTP /metrics; "0" or absent: off)
 // The garden API comes from --kubeconfig, else $KUBECONFIG, else the in-cluster service account.
 // Shoot defaults can be overridden with upstream's DEFAULTER_* environment variables.
 var config = new ConfigurationBuilder().AddCommandLine(args).Build();
@@ -20,7 +22,13 @@ try
         Port = ParseInt(config["port"], "--port", 9443, 0, 65535),
         MaxRequestBodyBytes = ParseInt(config["max-request-bytes"], "--max-request-bytes", 3 * 1024 * 1024, 1024, int.MaxValue),
         Defaults = DefaultingOptions.FromEnvironment(Environment.GetEnvironmentVariable),
+        MetricsBindAddress = config["metrics-bind-address"] is { Length: > 0 } m && m != "0" ? m : null,
     };
+    if (options.MetricsBindAddress is { } metricsAddress)
+    {
+        AdmissionHost.ParseBindAddress(metricsAddress);
+    }
+
     if (!System.Net.IPAddress.TryParse(options.BindAddress, out _))
     {
         throw new ArgumentException("--bind-address must be an IP address");
@@ -30,11 +38,12 @@ try
     var clientConfig = kubeconfig is { Length: > 0 }
         ? KubernetesClientConfiguration.FromKubeconfigFile(kubeconfig)
         : KubernetesClientConfiguration.LoadDefault();
-    using var client = new KubernetesClient(clientConfig);
+    using var client = new KubernetesClient(clientConfig, new RestClientMetricsHandler(KubernetesClient.CreateHandler(clientConfig)), disposeHandler: true);
     var garden = new GardenSource(client);
     await using var app = AdmissionHost.Build(options, garden, garden);
     await app.StartAsync();
-    Console.WriteLine("gardener-extension-admission-metal listening on " + AdmissionHost.BaseAddress(app));
+    Console.WriteLine("gardener-extension-admission-metal listening on " + AdmissionHost.BaseAddress(app)
+        + (AdmissionHost.MetricsAddress(app) is { } metricsUri ? ", metrics on " + metricsUri : ""));
     await app.WaitForShutdownAsync();
     return 0;
 }

@@ -26,6 +26,9 @@ internal sealed class WebhookServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The plain-HTTP metrics listener, when the options set one.</summary>
+    public Uri? MetricsAddress => AdmissionHost.MetricsAddress(_app);
+
     public string CertFile => Path.Combine(Directory, "tls.crt");
 
     public string KeyFile => Path.Combine(Directory, "tls.key");

@@ -10,8 +10,18 @@ using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.Kubernetes.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // Usage: GardenerMetal.Extensions.Benchmarks <output file> [objects] [max-concurrent-reconciles...]
+// BENCH_TELEMETRY=1 runs with OpenTelemetry listening as in a deployable (every GardenerMetal.* meter aggregated,
+// a span per reconcile and per HTTP call recorded), to measure what telemetry costs.
+var telemetry = Environment.GetEnvironmentVariable("BENCH_TELEMETRY") == "1";
+var spans = new List<System.Diagnostics.Activity>();
+var exportedMetrics = new List<Metric>();
+using var meterProvider = telemetry ? Sdk.CreateMeterProviderBuilder().AddMeter("GardenerMetal.*").AddInMemoryExporter(exportedMetrics).Build() : null;
+using var tracerProvider = telemetry ? Sdk.CreateTracerProviderBuilder().AddSource("GardenerMetal.*").AddHttpClientInstrumentation().AddInMemoryExporter(spans).Build() : null;
 var output = args.Length > 0 ? args[0] : Path.Combine(".local", "bench", "extensions.txt");
 var objects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
 var concurrencies = args.Length > 2 ? args[2..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [5, 20];
@@ -21,6 +31,7 @@ var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"# extensions framework benchmark ({DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}, {Environment.ProcessorCount} cores; other builds may run concurrently)");
 report.AppendLine(CultureInfo.InvariantCulture, $"# {objects} Infrastructures with the reconcile annotation, no-op actuator, Kubernetes API emulator over HTTPS on 127.0.0.1");
 report.AppendLine("# target: < 30 s for 1,000; framework API calls per reconcile <= 3 (reads come from informer caches)");
+report.AppendLine(telemetry ? "# telemetry: OpenTelemetry metrics + traces listening (BENCH_TELEMETRY=1)" : "# telemetry: no listener (instruments and spans are no-ops)");
 
 foreach (var concurrency in concurrencies)
 {

@@ -19,6 +19,11 @@ public sealed record AdmissionOptions
     public TimeSpan CloudProfileCacheTtl { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>How often the certificate files are checked for changes (at most).</summary>
     public TimeSpan CertificateCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// <c>--metrics-bind-address</c>: plain-HTTP <c>host:port</c> (or <c>:port</c>) serving only <c>/metrics</c> (OpenTelemetry's
+    /// Prometheus exporter: ASP.NET Core's and Kestrel's request metrics, the garden client's <c>rest_client_*</c>); null disables it.
+    /// </summary>
+    public string? MetricsBindAddress { get; init; }
     /// <summary>Shoot defaults.</summary>
     public DefaultingOptions Defaults { get; init; } = new();
 }
