@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -5,15 +6,24 @@ using System.Text.Json.Serialization.Metadata;
 using GardenerMetal.MetalApi.V1;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
 
 namespace GardenerMetal.MetalApi;
 
 /// <summary>
 /// The metal-api v1 client: typed calls over <see cref="HttpClient"/>, HMAC or bearer auth, per-attempt timeouts,
-/// jittered retries for safe calls only, and <see cref="MetalApiException"/> errors.
+/// jittered retries for safe calls only (a Polly.Core retry strategy on <see cref="MetalApiClientOptions.TimeProvider"/>),
+/// and <see cref="MetalApiException"/> errors. Each call is a client span <c>metal-api &lt;operationId&gt;</c> on
+/// <see cref="ActivitySourceName"/>, a child of the reconcile that makes it; its HTTP attempts are the span's children.
 /// </summary>
 public sealed class MetalApiClient : IMetalApiClient, IDisposable
 {
+    /// <summary>The activity source of metal-api calls.</summary>
+    public const string ActivitySourceName = "GardenerMetal.MetalApi";
+
+    private static readonly ActivitySource Source = new(ActivitySourceName);
+
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
     private static readonly MetalApiJsonContext Json = MetalApiJsonContext.Default;
 
@@ -22,6 +32,7 @@ public sealed class MetalApiClient : IMetalApiClient, IDisposable
     private readonly MetalApiClientOptions _options;
     private readonly Uri _base;
     private readonly ILogger _logger;
+    private readonly ResiliencePipeline _retry;
 
     /// <summary>Creates a client. When <paramref name="httpClient"/> is null the client owns a pooled one.</summary>
     public MetalApiClient(MetalApiClientOptions options, HttpClient? httpClient = null, ILogger<MetalApiClient>? logger = null)
@@ -48,6 +59,23 @@ public sealed class MetalApiClient : IMetalApiClient, IDisposable
         var b = options.BaseAddress.AbsoluteUri;
         _base = new Uri(b.EndsWith('/') ? b : b + "/");
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _retry = options.MaxRetries == 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is MetalApiException { IsTransient: true }),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(args.AttemptNumber + 1, (args.Outcome.Exception as MetalApiException)?.RetryAfter)),
+                OnRetry = args =>
+                {
+                    var failure = (MetalApiException)args.Outcome.Exception!;
+                    MetalApiClientLog.RetryScheduled(_logger, failure.OperationId, args.AttemptNumber + 1,
+                        failure.StatusCode is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) : failure.Kind.ToString(),
+                        (long)args.RetryDelay.TotalMilliseconds);
+                    Activity.Current?.AddEvent(new ActivityEvent("retry"));
+                    return default;
+                },
+            })
+            .Build();
         if (httpClient is null)
         {
             _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -206,62 +234,69 @@ public sealed class MetalApiClient : IMetalApiClient, IDisposable
     {
         var uri = new Uri(_base, path.TrimStart('/'));
         var method = new HttpMethod(route.Method);
-        for (var attempt = 1; ; attempt++)
+        using var activity = Source.StartActivity("metal-api " + route.OperationId, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            MetalApiException failure;
-            TimeSpan? retryAfter = null;
-            using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            activity.SetTag("http.request.method", route.Method);
+            activity.SetTag("url.template", route.PathTemplate);
+            activity.SetTag("metal_api.operation", route.OperationId);
+        }
+
+        try
+        {
+            var pipeline = route.Safe ? _retry : ResiliencePipeline.Empty;
+            return await pipeline.ExecuteAsync(
+                static (state, ct) => state.Client.AttemptAsync(state.Route, state.Method, state.Uri, state.Body, state.ResponseType, ct),
+                (Client: this, Route: route, Method: method, Uri: uri, Body: body, ResponseType: responseType),
+                cancellationToken);
+        }
+        catch (MetalApiException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.StatusCode is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) : ex.Kind.ToString());
+            throw;
+        }
+    }
+
+    private async ValueTask<TResponse> AttemptAsync<TResponse>(
+        MetalApiRoute route, HttpMethod method, Uri uri, byte[]? body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attemptCts.CancelAfter(_options.Timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            if (body is not null)
             {
-                attemptCts.CancelAfter(_options.Timeout);
-                try
-                {
-                    using var request = new HttpRequestMessage(method, uri);
-                    if (body is not null)
-                    {
-                        request.Content = new ByteArrayContent(body);
-                        request.Content.Headers.ContentType = JsonMediaType;
-                    }
-
-                    Authorize(request);
-                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token);
-                    var status = (int)response.StatusCode;
-                    if (response.IsSuccessStatusCode ||
-                        (route == MetalApiRoutes.Health && response.StatusCode == HttpStatusCode.InternalServerError))
-                    {
-                        return await ReadAsync(route, response, responseType, attemptCts.Token);
-                    }
-
-                    failure = await ReadErrorAsync(route, response, attemptCts.Token);
-                    MetalApiClientLog.CallFailed(_logger, route.OperationId, status);
-                    retryAfter = RetryAfter(response);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (OperationCanceledException ex)
-                {
-                    failure = new MetalApiException(route.OperationId, null, null, MetalApiFailureKind.Timeout,
-                        $"metal-api {route.Method} {route.PathTemplate} ({route.OperationId}) timed out after {_options.Timeout.TotalSeconds:0.###} s", ex);
-                }
-                catch (HttpRequestException ex)
-                {
-                    failure = new MetalApiException(route.OperationId, null, null, MetalApiFailureKind.Transport,
-                        $"metal-api {route.Method} {route.PathTemplate} ({route.OperationId}) failed: {ex.HttpRequestError}", ex);
-                }
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = JsonMediaType;
             }
 
-            if (!route.Safe || !failure.IsTransient || attempt > _options.MaxRetries)
+            Authorize(request);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode ||
+                (route == MetalApiRoutes.Health && response.StatusCode == HttpStatusCode.InternalServerError))
             {
-                throw failure;
+                return await ReadAsync(route, response, responseType, attemptCts.Token);
             }
 
-            var delay = Backoff(attempt, retryAfter);
-            MetalApiClientLog.RetryScheduled(_logger, route.OperationId, attempt,
-                failure.StatusCode is { } s ? ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) : failure.Kind.ToString(),
-                (long)delay.TotalMilliseconds);
-            await Task.Delay(delay, _options.TimeProvider, cancellationToken);
+            var failure = await ReadErrorAsync(route, response, RetryAfter(response), attemptCts.Token);
+            MetalApiClientLog.CallFailed(_logger, route.OperationId, status);
+            throw failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new MetalApiException(route.OperationId, null, null, MetalApiFailureKind.Timeout,
+                $"metal-api {route.Method} {route.PathTemplate} ({route.OperationId}) timed out after {_options.Timeout.TotalSeconds:0.###} s", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new MetalApiException(route.OperationId, null, null, MetalApiFailureKind.Transport,
+                $"metal-api {route.Method} {route.PathTemplate} ({route.OperationId}) failed: {ex.HttpRequestError}", ex);
         }
     }
 
@@ -303,7 +338,7 @@ public sealed class MetalApiClient : IMetalApiClient, IDisposable
         new(route.OperationId, null, null, MetalApiFailureKind.InvalidResponse,
             $"metal-api {route.Method} {route.PathTemplate} ({route.OperationId}) answered with {what}", inner);
 
-    private static async Task<MetalApiException> ReadErrorAsync(MetalApiRoute route, HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<MetalApiException> ReadErrorAsync(MetalApiRoute route, HttpResponseMessage response, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         string? message = null;
         try
@@ -326,10 +361,10 @@ public sealed class MetalApiClient : IMetalApiClient, IDisposable
             text += ": " + message;
         }
 
-        return new MetalApiException(route.OperationId, response.StatusCode, message, MetalApiFailureKind.Http, text);
+        return new MetalApiException(route.OperationId, response.StatusCode, message, MetalApiFailureKind.Http, text) { RetryAfter = retryAfter };
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -337,7 +372,7 @@ public sealed class MetalApiClient : IMetalApiClient, IDisposable
             return delta;
         }
 
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        return header?.Date is { } date ? date - _options.TimeProvider.GetUtcNow() : null;
     }
 
     private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)

@@ -37,6 +37,9 @@ public sealed class MetalApiException : Exception
     /// <summary>The Swagger operationId of the failed call (e.g. <c>allocateMachine</c>).</summary>
     public string OperationId { get; } = "";
 
+    /// <summary>The server's Retry-After, when it sent one (used to pace a retry).</summary>
+    internal TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The HTTP status, or <see langword="null"/> for timeouts and transport errors.</summary>
     public HttpStatusCode? StatusCode { get; }
 

@@ -4,7 +4,7 @@ using GardenerMetal.KubeEmulator;
 
 // `make seed`: serve the Kubernetes API emulator on 127.0.0.1 until Ctrl-C.
 var port = 6443;
-var kubeconfig = Path.Combine(".local", "kubeconfig");
+var kubeconfig = Path.Combine(".local", "seed", "kubeconfig");
 var files = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -47,6 +47,11 @@ foreach (var file in files)
 }
 
 var path = server.WriteKubeconfig(kubeconfig);
+if (!OperatingSystem.IsWindows())
+{
+    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // it carries the admin token
+}
+
 Console.WriteLine($"Kubernetes API emulator serving at {server.BaseAddress}");
 Console.WriteLine($"kubeconfig written to {path}; try: KUBECONFIG={path} kubectl get namespaces");
 Console.WriteLine("Press Ctrl-C to stop.");

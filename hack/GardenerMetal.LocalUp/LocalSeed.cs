@@ -166,7 +166,7 @@ public sealed class LocalSeed : IAsyncDisposable
                 [.. ExtensionArgs("provider-metal"), "--controllers", "infrastructure,worker", "--leader-election-id", "provider-metal"],
                 new InfrastructureActuatorOptions { FirewallPollInterval = TimeSpan.FromMilliseconds(250), NetworkInUseRetryInterval = TimeSpan.FromMilliseconds(500) },
                 new WorkerActuatorOptions { DeletionPollInterval = TimeSpan.FromMilliseconds(500) },
-                ct));
+                cancellationToken: ct));
 
         Start("os-metal (operatingsystemconfig)", "OsMetalProgram.RunAsync(--osc-types metal,debian,ubuntu)", ct =>
             OsMetalProgram.RunAsync([.. ExtensionArgs("os-metal"), "--osc-types", "metal,debian,ubuntu"], ct));
@@ -399,16 +399,21 @@ public sealed class LocalSeed : IAsyncDisposable
 
     private static void WriteAtomically(string path, string? text, Action? write = null)
     {
+        // Kubeconfig and metal-api.env carry credentials: owner-only (0600) before they get their public name.
         var temporary = path + ".tmp";
+        File.Delete(temporary);
         if (write is null)
         {
-            File.WriteAllText(temporary, text);
+            using var file = LocalUpFiles.CreateSecretFile(temporary);
+            using var writer = new StreamWriter(file);
+            writer.Write(text);
         }
         else
         {
             write();
         }
 
+        LocalUpFiles.RestrictToOwner(temporary);
         File.Move(temporary, path, overwrite: true);
     }
 }

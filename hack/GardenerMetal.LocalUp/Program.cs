@@ -38,12 +38,27 @@ for (var i = 0; i < args.Length; i++)
 }
 
 // The components log (JSON, via their own hosts) to the console; send that to .local/logs/local-up.log and keep
-// the terminal for the progress view.
+// the terminal for the progress view. Before touching anything: the state directory's lock and the ports.
 var ui = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
 var errors = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+FileStream instanceLock;
+try
+{
+    instanceLock = LocalUpFiles.AcquireLock(Path.GetFullPath(options.StateDirectory));
+    LocalUpFiles.RequireFreePort(options.KubePort, "Kubernetes API emulator", "KUBE_PORT");
+    LocalUpFiles.RequireFreePort(options.MetalApiPort, "metal-api simulator", "METAL_API_PORT");
+}
+catch (LocalUpException ex)
+{
+    await errors.WriteLineAsync("make up: " + ex.Message);
+    return 1;
+}
+
+using var heldLock = instanceLock;
 var logDir = Path.Combine(Path.GetFullPath(options.StateDirectory), "logs");
 Directory.CreateDirectory(logDir);
 var logPath = Path.Combine(logDir, "local-up.log");
+LocalUpFiles.RotateLog(logPath); // a restart after a crash keeps the previous run's log as local-up.log.1
 var log = TextWriter.Synchronized(new StreamWriter(logPath, append: false) { AutoFlush = true });
 Console.SetOut(log);
 Console.SetError(log);

@@ -1,11 +1,11 @@
 using System.Globalization;
 using GardenerMetal.MetalSim;
 
-// Usage: GardenerMetal.MetalSim.Host [--host 127.0.0.1] [--port 18080] [--inventory FILE] [--env-file .local/metal-api.env] [--step-seconds 1]
+// Usage: GardenerMetal.MetalSim.Host [--host 127.0.0.1] [--port 18080] [--inventory FILE] [--env-file .local/metal-sim/metal-api.env] [--step-seconds 1]
 var host = "127.0.0.1";
 var port = 18080;
 string? inventory = null;
-var envFile = Path.Combine(".local", "metal-api.env");
+var envFile = Path.Combine(".local", "metal-sim", "metal-api.env");
 var step = TimeSpan.FromSeconds(1);
 for (var i = 0; i < args.Length; i++)
 {
@@ -64,7 +64,20 @@ await using (sim)
         Directory.CreateDirectory(dir);
     }
 
-    await File.WriteAllTextAsync(envFile, $"METAL_API_URL={url}\nMETAL_API_HMAC={sim.AdminHmacKey}\nMETAL_API_HMAC_AUTH_TYPE=Metal-Admin\n");
+    // The admin key is a secret: owner-only (0600), also when the file already existed with a wider mode.
+    File.Delete(envFile);
+    var secretFile = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+    if (!OperatingSystem.IsWindows())
+    {
+        secretFile.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    }
+
+    await using (var file = new FileStream(envFile, secretFile))
+    await using (var writer = new StreamWriter(file))
+    {
+        await writer.WriteAsync($"METAL_API_URL={url}\nMETAL_API_HMAC={sim.AdminHmacKey}\nMETAL_API_HMAC_AUTH_TYPE=Metal-Admin\n");
+    }
+
     Console.WriteLine($"metal-api simulator listening on {url} (credentials in {envFile}); Ctrl+C stops it");
     try
     {

@@ -14,8 +14,8 @@ public sealed class SimFaults
 
     internal SimFaults(IEnumerable<string> operationIds) => _known = [.. operationIds, AllRoutes];
 
-    /// <summary>The active rules by operationId.</summary>
-    public IReadOnlyDictionary<string, FaultRule> Rules => new Dictionary<string, FaultRule>(_rules, StringComparer.Ordinal);
+    /// <summary>The active rules by operationId (copies).</summary>
+    public IReadOnlyDictionary<string, FaultRule> Rules => _rules.ToDictionary(kv => kv.Key, kv => kv.Value with { }, StringComparer.Ordinal);
 
     /// <summary>Sets (replaces) the rule of a route.</summary>
     /// <exception cref="ArgumentException">Unknown operationId or invalid rule values.</exception>
@@ -43,7 +43,7 @@ public sealed class SimFaults
             throw new ArgumentException("latency, timeoutDuration and failNext must not be negative", nameof(rule));
         }
 
-        _rules[operationId] = rule;
+        _rules[operationId] = rule with { };
         _failNext[operationId] = [rule.FailNext];
     }
 

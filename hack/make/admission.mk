@@ -4,9 +4,10 @@ ADMISSION_EMULATOR_PORT ?= 0
 
 .PHONY: admission bench-admission
 
-admission: ## admission webhook on loopback, Kubernetes API emulator as garden API (sample CloudProfile, Shoot CRD, webhook configs); writes .local/admission.env; Ctrl-C stops
-	@mkdir -p $(LOCAL)
-	$(DOTNET) run --project hack/GardenerMetal.AdmissionLocal -c Release -- --dir $(LOCAL) --port $(ADMISSION_PORT) --emulator-port $(ADMISSION_EMULATOR_PORT)
+# Its own directory: `make up` owns .local/admission/ (a running webhook hot-reloads its certificate from there).
+admission: ## admission webhook on loopback, Kubernetes API emulator as garden API (sample CloudProfile, Shoot CRD, webhook configs); writes .local/admission-local/admission.env; Ctrl-C stops
+	@mkdir -p $(LOCAL)/admission-local
+	$(DOTNET) run --project hack/GardenerMetal.AdmissionLocal -c Release -- --dir $(LOCAL)/admission-local --port $(ADMISSION_PORT) --emulator-port $(ADMISSION_EMULATOR_PORT)
 
 BENCH_TARGETS += bench-admission
 

@@ -4,9 +4,10 @@ EMULATOR_HOST := hack/GardenerMetal.KubeEmulator.Host
 
 .PHONY: seed bench-emulator
 
-seed: ## run the Kubernetes API emulator on https://127.0.0.1:$(PORT) (PORT=…), writes .local/kubeconfig
-	@mkdir -p $(LOCAL)
-	$(DOTNET) run --project $(EMULATOR_HOST) -c Release -- --port $(PORT) --kubeconfig $(LOCAL)/kubeconfig
+# Its own directory: `make up` owns .local/kubeconfig (issue 20: `make seed` overwrote a running `make up`'s files).
+seed: ## run the Kubernetes API emulator on https://127.0.0.1:$(PORT) (PORT=…), writes .local/seed/kubeconfig
+	@mkdir -p $(LOCAL)/seed
+	$(DOTNET) run --project $(EMULATOR_HOST) -c Release -- --port $(PORT) --kubeconfig $(LOCAL)/seed/kubeconfig
 
 BENCH_TARGETS += bench-emulator
 

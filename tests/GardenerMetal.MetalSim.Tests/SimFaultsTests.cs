@@ -7,6 +7,7 @@ namespace GardenerMetal.MetalSim.Tests;
 public sealed class SimFaultsTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private const string Project = "7a3e9c1e-5d2f-4f0b-9a61-2c8e4b6d1f00";
     private MetalApiSimulator _sim = null!;
     private readonly HttpClient _http = new();
 
@@ -47,6 +48,58 @@ public sealed class SimFaultsTests : IAsyncLifetime
         Assert.Contains("listPartitions", listed, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, del.StatusCode);
         Assert.NotEmpty(ok);
+    }
+
+    [Fact]
+    public async Task AdminEndpoint_ReadmeLatencyExample_AcceptedAndDelaysTheRoute()
+    {
+        // Issue 20: the README's own example was refused ("errorStatusCode must be between 400 and 599").
+        using var client = new MetalApiClient(_sim.ClientOptions() with { MaxRetries = 0 });
+
+        using var put = await _http.SendAsync(Admin(HttpMethod.Put, "/_sim/faults/listSizes", """{"latency":"00:00:00.2"}""")).WaitAsync(Bound);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var sizes = await client.ListSizesAsync().WaitAsync(Bound);
+        var took = started.Elapsed;
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.NotEmpty(sizes);
+        Assert.True(took >= TimeSpan.FromMilliseconds(190), $"answered after {took}");
+        Assert.Equal(503, _sim.Faults.Rules["listSizes"].ErrorStatusCode);
+    }
+
+    [Fact]
+    public async Task AdminEndpoint_TimeoutWithStatusCode_KeepsTheDefaultHang()
+    {
+        // Issue 20: {"timeout":true} with a status code hung 0 s.
+        using var client = new MetalApiClient(_sim.ClientOptions() with { MaxRetries = 0, Timeout = TimeSpan.FromMilliseconds(500) });
+
+        using var put = await _http.SendAsync(Admin(HttpMethod.Put, "/_sim/faults/listPartitions", """{"timeout":true,"errorStatusCode":503}""")).WaitAsync(Bound);
+        var error = await Assert.ThrowsAsync<MetalApiException>(() => client.ListPartitionsAsync()).WaitAsync(Bound);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(100), _sim.Faults.Rules["listPartitions"].TimeoutDuration);
+        Assert.True(error.IsTransient, error.Message);
+        Assert.Null(error.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminEndpoint_LostResponse_CommitsTheAllocationThenAnswersTheError()
+    {
+        using var client = new MetalApiClient(_sim.ClientOptions() with { MaxRetries = 0 });
+        var before = _sim.AllocatedMachines().Count;
+
+        using var put = await _http.SendAsync(Admin(HttpMethod.Put, "/_sim/faults/allocateNetwork", """{"lostResponse":true,"failNext":1}""")).WaitAsync(Bound);
+        var request = new GardenerMetal.MetalApi.V1.NetworkAllocateRequest { PartitionId = "sim-fra-equ01", ProjectId = Project, Name = "lost" };
+        var lost = await Assert.ThrowsAsync<MetalApiException>(() => client.AllocateNetworkAsync(request)).WaitAsync(Bound);
+        var afterLost = _sim.Networks().Count(n => n.ProjectId == Project);
+        var second = await client.AllocateNetworkAsync(request with { Name = "second" }).WaitAsync(Bound);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
+        Assert.Equal(1, afterLost);
+        Assert.Equal("second", second.Name);
+        Assert.Equal(2, _sim.Networks().Count(n => n.ProjectId == Project));
+        Assert.Equal(before, _sim.AllocatedMachines().Count);
     }
 
     [Fact]

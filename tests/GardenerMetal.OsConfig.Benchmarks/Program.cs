@@ -8,11 +8,15 @@ if (args is ["--loop", var count])
     // Quick single-thread loop without BenchmarkDotNet: µs per OSC for both formats.
     var (loopSpec, loopSecrets) = TypicalProvisionOsc.Create();
     var translator = new OscTranslator();
-    foreach (var fmt in new[] { UserDataFormat.Ignition, UserDataFormat.CloudInit, UserDataFormat.Ignition, UserDataFormat.CloudInit })
+    var cases = new (string Name, UserDataFormat Format, IgnitionVersion? Version)[]
+    {
+        ("Ignition 2.3.0", UserDataFormat.Ignition, null), ("Ignition 3.3.0", UserDataFormat.Ignition, IgnitionVersion.Spec330), ("CloudInit", UserDataFormat.CloudInit, null),
+    };
+    foreach (var (name, fmt, version) in cases.Concat(cases))
     {
         for (var w = 0; w < 200; w++)
         {
-            translator.Translate(loopSpec, loopSecrets, fmt);
+            translator.Translate(loopSpec, loopSecrets, fmt, version);
         }
 
         var n = int.Parse(count, CultureInfo.InvariantCulture);
@@ -21,10 +25,14 @@ if (args is ["--loop", var count])
         var sw = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
         {
-            translator.Translate(loopSpec, loopSecrets, fmt);
+            translator.Translate(loopSpec, loopSecrets, fmt, version);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{fmt}: {sw.Elapsed.TotalMicroseconds / n:F1} us/op wall, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / n:F1} us/op CPU, {(GC.GetAllocatedBytesForCurrentThread() - before) / n} B/op"));
+        var cpuUs = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / n;
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / n;
+        var output = translator.Translate(loopSpec, loopSecrets, fmt, version).UserData!.Length;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {sw.Elapsed.TotalMicroseconds / n:F1} us/op wall, {cpuUs:F1} us/op CPU (= {1e6 / cpuUs:F0} OSCs/s per core), {allocated} B/op, output {output} B = {(double)allocated / output:F2}x output"));
     }
 
     return;
@@ -43,8 +51,9 @@ foreach (var summary in summaries)
         }
 
         var method = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
-        var format = method == "Ignition" ? UserDataFormat.Ignition : UserDataFormat.CloudInit;
-        var outputBytes = new OscTranslator().Translate(spec, secrets, format).UserData!.Length;
+        var format = method.StartsWith("Ignition", StringComparison.Ordinal) ? UserDataFormat.Ignition : UserDataFormat.CloudInit;
+        IgnitionVersion? version = method == "Ignition330" ? IgnitionVersion.Spec330 : null;
+        var outputBytes = new OscTranslator().Translate(spec, secrets, format, version).UserData!.Length;
         var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
         var perSecond = 1e9 / report.ResultStatistics.Mean;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

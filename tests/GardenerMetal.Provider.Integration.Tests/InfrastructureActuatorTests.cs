@@ -213,6 +213,29 @@ public sealed class InfrastructureActuatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_SecretDeletedFirst_HeldByTheFinalizerSoDeleteFreesEverything()
+    {
+        // Arrange: issue 20 — deleting the shoot namespace removed the cloudprovider Secret before the Infrastructure,
+        // whose delete then failed on the missing Secret and leaked the network, firewall and IPs.
+        var shoot = await _bed.CreateShootAsync("nsdelete").WaitAsync(Timeout);
+        Assert.Null((await InfrastructureTestBed.DriveAsync(_bed.NewReconciler(), shoot.Key).WaitAsync(Timeout)).Error);
+
+        // Act
+        await _bed.Kube.Secrets.DeleteAsync(shoot.Namespace, "cloudprovider").WaitAsync(Timeout);
+        var held = await _bed.Kube.Secrets.TryGetAsync(shoot.Namespace, "cloudprovider").WaitAsync(Timeout);
+        await _bed.DeleteAsync(shoot).WaitAsync(Timeout);
+        var outcome = await InfrastructureTestBed.DriveAsync(_bed.NewReconciler(), shoot.Key).WaitAsync(Timeout);
+
+        // Assert
+        Assert.NotNull(held);
+        Assert.Contains("extensions.gardener.cloud/infrastructure", held.Metadata.Finalizers!);
+        Assert.Null(outcome.Error);
+        Assert.Empty(_bed.Sim.MachinesWithTag(shoot.ClusterTag));
+        Assert.Empty(_bed.Sim.NetworksWithLabel(MetalTags.ClusterId, shoot.Uid));
+        Assert.Null(await _bed.Kube.Secrets.TryGetAsync(shoot.Namespace, "cloudprovider").WaitAsync(Timeout));
+    }
+
+    [Fact]
     public async Task Delete_NodeNetworkStillInUse_ReportsRetryableLastErrorThenSucceeds()
     {
         // Arrange: an IP of a worker machine still allocated in the node network.

@@ -89,6 +89,27 @@ public class CloudProfileValidationTests
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData("fe80::53%eth0")]
+    [InlineData("2001:db8::53")]
+    public void Validate_DnsServerAsGoParsesIt_Accepted(string ip)
+    {
+        var errors = CloudProfileValidation.Validate(TestData.CloudProfile((Iso + "/dnsServers", "[\"" + ip + "\"]")), null);
+
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.53%eth0")]
+    [InlineData("fe80::53%")]
+    [InlineData("010.0.0.53")]
+    public void Validate_DnsServerGoRejects_Invalid(string ip)
+    {
+        var errors = CloudProfileValidation.Validate(TestData.CloudProfile((Iso + "/dnsServers", "[\"" + ip + "\"]")), null);
+
+        Assert.Equal((IsoPath + ".dnsServers[0]", FieldErrorType.Invalid), (Assert.Single(errors).Path, errors[0].Type));
+    }
+
     [Fact]
     public void Validate_FirewallNetworkPrefixWithHostBits_StricterRuleNamed()
     {

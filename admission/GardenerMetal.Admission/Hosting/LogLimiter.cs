@@ -2,8 +2,8 @@ namespace GardenerMetal.Admission.Hosting;
 
 /// <summary>
 /// Lets at most <c>burst</c> log lines through per window; the rest are counted, and the count is handed
-/// to the first line of the next window so the log says how many were dropped. Lock-free enough for a hot
-/// error path: a flood of bad requests costs one interlocked increment each.
+/// to the first line of the next window so the log says how many were dropped. A flood of bad requests
+/// costs one short uncontended-in-practice lock each, no I/O.
 /// </summary>
 internal sealed class LogLimiter(int burst, TimeSpan window, TimeProvider time)
 {

@@ -156,7 +156,7 @@ public static class CloudProfileValidation
                 errors.Add(FieldError.Invalid(mirrorPath.Child("endpoint"), mirror.Endpoint, "url must have the scheme http/s"));
             }
 
-            if (!Syntax.IsIpAddress(mirror.Ip))
+            if (!Syntax.IsNetipAddress(mirror.Ip))
             {
                 errors.Add(FieldError.Invalid(mirrorPath.Child("ip"), mirror.Ip, "invalid ip address"));
             }
@@ -245,7 +245,7 @@ public static class CloudProfileValidation
     {
         for (var i = 0; i < ips.Count; i++)
         {
-            if (!Syntax.IsIpAddress(ips[i]))
+            if (!Syntax.IsNetipAddress(ips[i]))
             {
                 errors.Add(FieldError.Invalid(path.Index(i), ips[i], "invalid ip address"));
             }

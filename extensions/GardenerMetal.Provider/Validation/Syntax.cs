@@ -58,6 +58,15 @@ internal static partial class Syntax
 
     public static bool IsGoDuration(string value) => GoDuration().IsMatch(value);
 
+    /// <summary>An address as Go's <c>netip.ParseAddr</c> takes it: <see cref="IsIpAddress"/>, or an IPv6 address with a zone (<c>fe80::1%eth0</c>).</summary>
+    public static bool IsNetipAddress(string? value)
+    {
+        var percent = value?.IndexOf('%', StringComparison.Ordinal) ?? -1;
+        return percent < 0
+            ? IsIpAddress(value)
+            : percent < value!.Length - 1 && value.AsSpan(0, percent).Contains(':') && IsIpAddress(value[..percent]);
+    }
+
     /// <summary>A plain IPv4 (four decimal octets) or IPv6 address, no zone, no prefix.</summary>
     public static bool IsIpAddress(string? value)
     {
@@ -69,7 +78,7 @@ internal static partial class Syntax
         if (ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
         {
             var octets = value.Split('.');
-            return octets.Length == 4 && octets.All(o => o.Length is > 0 and <= 3 && o.All(char.IsAsciiDigit));
+            return octets.Length == 4 && octets.All(o => o.Length is > 0 and <= 3 && o.All(char.IsAsciiDigit) && (o.Length == 1 || o[0] != '0')); // Go rejects leading zeros
         }
 
         return value.Contains(':', StringComparison.Ordinal) && !value.Contains('%', StringComparison.Ordinal);

@@ -152,6 +152,7 @@ internal sealed class SimApi
                 throw new SimError(403, "you are not member in one of [metal-edit metal-admin]");
             }
 
+            FaultRule? lose = null;
             if (Faults.Evaluate(route.OperationId) is { } fault)
             {
                 if (fault.Rule.Latency > TimeSpan.Zero)
@@ -159,7 +160,14 @@ internal sealed class SimApi
                     await Task.Delay(fault.Rule.Latency, ctx.RequestAborted);
                 }
 
-                if (fault.FailNow)
+                if (fault.Rule.LostResponse)
+                {
+                    if (fault.FailNow || (fault.Rule.FailNext == 0 && fault.Rule.ErrorRate == 0))
+                    {
+                        lose = fault.Rule;
+                    }
+                }
+                else if (fault.FailNow)
                 {
                     throw new SimError(fault.Rule.ErrorStatusCode, $"injected fault on {route.OperationId}");
                 }
@@ -182,6 +190,25 @@ internal sealed class SimApi
                             throw SimError.Unprocessable("no more child prefixes contained in prefix pool");
                     }
                 }
+            }
+
+            if (lose is not null)
+            {
+                // Commit the change into a discarded buffer, then answer as if the response got lost on the way.
+                var original = ctx.Response.Body;
+                using var discarded = new MemoryStream();
+                ctx.Response.Body = discarded;
+                try
+                {
+                    await route.Handler(ctx, user);
+                }
+                finally
+                {
+                    ctx.Response.Body = original;
+                }
+
+                ctx.Response.Clear();
+                throw new SimError(lose.ErrorStatusCode, $"injected lost response on {route.OperationId} (the change was committed)");
             }
 
             await route.Handler(ctx, user);

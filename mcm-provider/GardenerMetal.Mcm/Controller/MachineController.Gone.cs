@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
+using Grpc.Core;
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Controllers;
 using GardenerMetal.Kubernetes.Events;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Driver.V1;
 using Google.Protobuf;
-using Grpc.Core;
 
 namespace GardenerMetal.Mcm.Controller;
 

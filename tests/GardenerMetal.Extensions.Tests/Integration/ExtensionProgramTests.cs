@@ -84,7 +84,7 @@ public sealed class ExtensionProgramTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
-    public async Task Build_WithTracer_ReconcileSpanParentsKubernetesCallsAndLogsCarryTheKey()
+    public async Task Build_WithTracer_ReconcileSpanParentsKubernetesCalls()
     {
         // Arrange
         var ns = await emulator.NewShootNamespaceAsync();

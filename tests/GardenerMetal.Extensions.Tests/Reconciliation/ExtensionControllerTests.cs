@@ -5,6 +5,7 @@ using GardenerMetal.Extensions.Errors;
 using GardenerMetal.Extensions.Metrics;
 using GardenerMetal.Extensions.Reconciliation;
 using GardenerMetal.Extensions.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GardenerMetal.Extensions.Tests.Reconciliation;
@@ -103,6 +104,47 @@ public sealed class ExtensionControllerTests : IDisposable
         Assert.Null(_store.Snapshot(key).Status!.LastError);
         Assert.Equal(2, _metrics.Reconciles("infrastructure", "error"));
         Assert.Equal(2, _metrics.Errors("infrastructure", GardenerErrorCodes.RetryableInfraDependencies));
+    }
+
+    [Fact]
+    public async Task RunAsync_ActuatorLogs_LinesCarryControllerNamespaceNameAndReconcileId()
+    {
+        // Arrange
+        using var provider = new ScopeCapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(provider));
+        var actuatorLogger = loggerFactory.CreateLogger("actuator");
+        _store.AddCluster(Fixtures.Cluster());
+        var key = _store.Create(Fixtures.Infrastructure("logged"));
+        _actuator.Behaviour = (_, _, _) =>
+        {
+#pragma warning disable CA1848, CA2254 // a test's plain log line
+            actuatorLogger.LogInformation("inside the actuator");
+#pragma warning restore CA1848, CA2254
+            return Task.FromResult(ActuatorResult.Done);
+        };
+        using var controller = new ExtensionController<Infrastructure>(
+            "infrastructure",
+            new ExtensionReconciler<Infrastructure>(_store, _actuator, new ExtensionReconcilerOptions { ExtensionTypes = ["metal"] }, loggerFactory.CreateLogger("reconciler")),
+            new ExtensionControllerOptions { MaxConcurrentReconciles = 1 },
+            false,
+            _metrics,
+            loggerFactory.CreateLogger("controller"));
+        controller.OnAdd(_store.Snapshot(key));
+        using var cts = new CancellationTokenSource();
+        var run = controller.RunAsync(cts.Token);
+
+        // Act
+        await Eventually(() => _store.Snapshot(key).Status?.LastOperation?.State == LastOperationState.Succeeded).WaitAsync(Timeout);
+        await cts.CancelAsync();
+        await run.WaitAsync(Timeout);
+
+        // Assert
+        var line = Assert.Single(provider.Lines, l => l.Message == "inside the actuator");
+        Assert.Equal("infrastructure", line.Scope["controller"]);
+        Assert.Equal(key.Namespace, line.Scope["namespace"]);
+        Assert.Equal("logged", line.Scope["name"]);
+        Assert.True(Guid.TryParse(line.Scope["reconcileID"], out _));
+        Assert.DoesNotContain(provider.Lines, l => l.Message.StartsWith("Starting controller", StringComparison.Ordinal) && l.Scope.ContainsKey("name"));
     }
 
     [Fact]

@@ -5,6 +5,10 @@ using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.OsConfig.Hosting;
 using GardenerMetal.OsConfig.Tests.Controllers;
 using GardenerMetal.OsConfig.Translation;
+using GardenerMetal.Tests.Shared;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GardenerMetal.OsConfig.Tests.Hosting;
 
@@ -83,7 +87,7 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
     }
 
     [Fact]
-    public async Task Build_FromFlags_ElectsLeaderRenewsHeartbeatAndWritesUserData()
+    public async Task Build_FromFlags_ElectsLeaderRenewsHeartbeatWritesUserDataAndServesMetrics()
     {
         // Arrange
         var ns = await emulator.NewShootNamespaceAsync();
@@ -113,6 +117,18 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
         var metalSecret = await emulator.GetSecretAsync(ns, "osc-result-pool-m");
         var leader = await emulator.Client.Leases.GetAsync(ns, "os-metal-operatingsystemconfig").WaitAsync(Timeout);
         var heartbeat = await emulator.Client.Leases.GetAsync(ns, HeartbeatLease.LeaseName).WaitAsync(Timeout);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        PrometheusText.Scrape metrics;
+        using (var cts = new CancellationTokenSource(Timeout))
+        {
+            while ((metrics = PrometheusText.Parse(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cts.Token)))
+                .Sum("controller_runtime_reconcile_total", ("controller", "operatingsystemconfig"), ("result", "success")) < 1)
+            {
+                await Task.Delay(100, cts.Token);
+            }
+        }
+
         await app.StopAsync().WaitAsync(Timeout);
 
         // Assert
@@ -120,5 +136,9 @@ public sealed class OsMetalProgramTests(OscEmulatorFixture emulator) : IClassFix
         Assert.Equal(File.ReadAllText(Path.Combine(GoldenCase.Dir("example"), "ignition-3.3.0.json")), Encoding.UTF8.GetString(metalSecret!.Data!["cloud_config"])); // the operator's explicit choice
         Assert.Equal("replica-a", leader.Spec!.HolderIdentity);
         Assert.Equal("os-metal", heartbeat.Spec!.HolderIdentity);
+        Assert.Equal(1, metrics.Sum("leader_election_master_status", ("name", "os-metal-operatingsystemconfig")));
+        Assert.True(metrics.Sum("controller_runtime_reconcile_time_seconds_count", ("controller", "operatingsystemconfig")) >= 1);
+        Assert.True(metrics.Sum("workqueue_adds_total", ("name", "operatingsystemconfig"), ("controller", "operatingsystemconfig")) >= 1);
+        Assert.True(metrics.Sum("rest_client_requests_total", ("method", "PATCH")) >= 1);
     }
 }

@@ -44,6 +44,9 @@ internal sealed class InfrastructureTestBed : IAsyncDisposable
 
     public KubernetesClient Kube { get; }
 
+    /// <summary>The kubeconfig of the emulator (for a whole provider-metal binary under test).</summary>
+    public string KubeconfigPath => Path.Combine(_kubeconfigDir, "kubeconfig");
+
     public KubeExtensionStore Store { get; }
 
     public CachingMetalApiClientFactory Clients { get; } = new(o => o with { RetryBaseDelay = TimeSpan.FromMilliseconds(5), RetryMaxDelay = TimeSpan.FromMilliseconds(50) });

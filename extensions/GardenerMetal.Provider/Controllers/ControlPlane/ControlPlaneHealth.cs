@@ -103,5 +103,8 @@ public static class ControlPlaneHealth
         return null;
     }
 
-    private static long Long(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var number) ? number : 0;
+    private static long Long(JsonNode? node) => node is not JsonValue value ? 0
+        : value.TryGetValue<long>(out var number) ? number
+        : value.TryGetValue<int>(out var small) ? small
+        : 0;
 }

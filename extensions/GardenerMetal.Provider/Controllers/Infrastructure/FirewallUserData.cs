@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using GardenerMetal.OsConfig.Ignition;
 using GardenerMetal.Provider.Apis.V1Alpha1;
 
 namespace GardenerMetal.Provider.Controllers.Infrastructure;
 
 /// <summary>
-/// Builds the firewall machine's user data: an Ignition 3.4 config writing
+/// Builds the firewall machine's user data: an Ignition spec 2.3.0 config (os-metal's <see cref="Ignition2Config"/>, the spec
+/// metal-stack images parse; they reject 3.x) writing
 /// <see cref="ConfigPath"/>, a JSON document with the cluster id, the node network, the rate limits and the
 /// egress (SNAT) rules the firewall applies. metal-api takes user data base64-encoded.
 /// </summary>
@@ -57,26 +59,12 @@ internal static class FirewallUserData
         };
     }
 
-    /// <summary>The Ignition document (JSON text) that writes the configuration file.</summary>
+    /// <summary>The Ignition document (JSON text) that writes the configuration file, root-owned, mode 0640.</summary>
     public static string BuildIgnition(JsonObject configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var payload = Convert.ToBase64String(Encoding.UTF8.GetBytes(configuration.ToJsonString()));
-        var ignition = new JsonObject
-        {
-            ["ignition"] = new JsonObject { ["version"] = "3.4.0" },
-            ["storage"] = new JsonObject
-            {
-                ["files"] = new JsonArray(new JsonObject
-                {
-                    ["path"] = ConfigPath,
-                    ["mode"] = 0b110_100_000, // 0640
-                    ["overwrite"] = true,
-                    ["contents"] = new JsonObject { ["source"] = "data:;base64," + payload },
-                }),
-            },
-        };
-        return ignition.ToJsonString();
+        var file = new Ignition2File(ConfigPath, Encoding.UTF8.GetBytes(configuration.ToJsonString())) { Mode = 0b110_100_000, UserId = 0, GroupId = 0 };
+        return Encoding.UTF8.GetString(Ignition2Config.Build([file], []));
     }
 
     /// <summary>The base64 user data for <c>POST /v1/firewall/allocate</c>.</summary>
