@@ -6,7 +6,7 @@ namespace GardenerMetal.LocalUp;
 
 /// <summary>
 /// What `make up` checks before it touches anything in its state directory (issue 20): one instance at a time
-/// (<c>local-up.lock</c>, an exclusive lock the OS drops when the process dies), its ports free, and the previous
+/// (<c>local-up.lock</c>, an exclusive lock the OS drops when the process dies; the holder's pid in <c>local-up.lock.pid</c>), its ports free, and the previous
 /// log rotated instead of truncated, so a restart after a crash keeps the evidence. Secrets are written 0600.
 /// </summary>
 public static class LocalUpFiles
@@ -40,10 +40,8 @@ public static class LocalUpFiles
             throw new LocalUpException($"another `make up` is running on {stateDirectory}{(holder is null ? "" : $" (pid {holder})")}; stop it first, or use another directory");
         }
 
-        stream.SetLength(0);
-        var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
-        stream.Write(pid);
-        stream.Flush();
+        // The lock file itself cannot be read while it is locked: the holder's pid goes beside it.
+        File.WriteAllText(path + ".pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
         return stream;
     }
 
@@ -111,10 +109,8 @@ public static class LocalUpFiles
     {
         try
         {
-            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var text = new StreamReader(reader);
-            var pid = text.ReadLine()?.Trim();
-            return string.IsNullOrEmpty(pid) ? null : pid;
+            var pid = File.ReadAllText(path + ".pid").Trim();
+            return pid.Length == 0 ? null : pid;
         }
         catch (IOException)
         {
