@@ -9,7 +9,7 @@ namespace GardenerMetal.Provider.Controllers.Infrastructure;
 /// </summary>
 public sealed record InfrastructureProviderStatus
 {
-    [JsonPropertyName("apiVersion")] public string ApiVersion { get; init; } = Apis.V1Alpha1.MetalApi.Version;
+    [JsonPropertyName("apiVersion")] public string ApiVersion { get; init; } = Apis.V1Alpha1.MetalProviderApi.Version;
     [JsonPropertyName("kind")] public string Kind { get; init; } = nameof(Apis.V1Alpha1.InfrastructureStatus);
     [JsonPropertyName("firewall")] public FirewallStatus Firewall { get; init; } = new();
     [JsonPropertyName("networkID")] public string? NetworkId { get; init; }

@@ -11,7 +11,7 @@ public sealed record InfrastructureState
     /// <summary>The kind written into the state document.</summary>
     public const string KindName = "InfrastructureState";
 
-    [JsonPropertyName("apiVersion")] public string ApiVersion { get; init; } = Apis.V1Alpha1.MetalApi.Version;
+    [JsonPropertyName("apiVersion")] public string ApiVersion { get; init; } = Apis.V1Alpha1.MetalProviderApi.Version;
     [JsonPropertyName("kind")] public string Kind { get; init; } = KindName;
 
     /// <summary>The shoot UID the metal-api objects are tagged with.</summary>
