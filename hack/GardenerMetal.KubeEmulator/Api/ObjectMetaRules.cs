@@ -40,6 +40,18 @@ internal static partial class ObjectMetaRules
                 errors.Add(new StatusCause("FieldValueInvalid", $"Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", "metadata.name"));
             }
         }
+        else if (type.Group == "rbac.authorization.k8s.io")
+        {
+            // kube-apiserver validates RBAC names as path segments (ValidateRBACName), so "system:…" names are valid.
+            if (name is "." or "..")
+            {
+                errors.Add(new StatusCause("FieldValueInvalid", $"Invalid value: \"{name}\": may not be '{name}'", "metadata.name"));
+            }
+            else if (name.Contains('/', StringComparison.Ordinal) || name.Contains('%', StringComparison.Ordinal))
+            {
+                errors.Add(new StatusCause("FieldValueInvalid", $"Invalid value: \"{name}\": may not contain '/' or '%'", "metadata.name"));
+            }
+        }
         else if (name.Length > 253 || !SubdomainPattern().IsMatch(name))
         {
             errors.Add(new StatusCause("FieldValueInvalid", $"Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", "metadata.name"));
