@@ -11,6 +11,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GardenerMetal.Extensions.Tests.Integration;
 
 /// <summary>The framework end to end against the Kubernetes API emulator, with a test actuator.</summary>
+// Meters are process-wide and the Prometheus exporter picks them up by name: classes that create controller metrics run one
+// after another, so one host's /metrics never shows another test's series.
+[Collection("process-wide meters")]
 public sealed class ControllerHostTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -211,10 +214,13 @@ public sealed class ControllerHostTests(EmulatorFixture emulator) : IClassFixtur
         await stop.CancelAsync();
         await Task.WhenAll(runs).WaitAsync(Timeout);
 
-        // Assert
-        Assert.Equal(5, _actuator.Count("Reconcile"));
-        Assert.Equal(5, a.Metrics.Reconciles("infrastructure", "success") + b.Metrics.Reconciles("infrastructure", "success"));
+        // Assert: only the leader reconciled, each object once; a second actuator call is allowed only as the retry of a
+        // reconcile that failed (e.g. a status patch that timed out on a loaded machine), never as a duplicate.
         Assert.True(a.Metrics.Reconciles("infrastructure", "success") == 0 || b.Metrics.Reconciles("infrastructure", "success") == 0);
+        // controller-runtime counts every reconcile that returns no error as success, a skipped one (nothing to do) too.
+        Assert.True(a.Metrics.Reconciles("infrastructure", "success") + b.Metrics.Reconciles("infrastructure", "success") >= 5);
+        var failed = a.Metrics.Reconciles("infrastructure", "error") + b.Metrics.Reconciles("infrastructure", "error");
+        Assert.Equal(5 + failed, _actuator.Count("Reconcile"));
     }
 
     [Fact]

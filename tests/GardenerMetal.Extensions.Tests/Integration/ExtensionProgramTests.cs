@@ -14,6 +14,9 @@ using OpenTelemetry.Trace;
 
 namespace GardenerMetal.Extensions.Tests.Integration;
 
+// Meters are process-wide and the Prometheus exporter picks them up by name: classes that create controller metrics run one
+// after another, so one host's /metrics never shows another test's series.
+[Collection("process-wide meters")]
 public sealed class ExtensionProgramTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

@@ -4,6 +4,9 @@ using GardenerMetal.Kubernetes.Controllers;
 
 namespace GardenerMetal.Extensions.Tests.Metrics;
 
+// Meters are process-wide and the Prometheus exporter picks them up by name: classes that create controller metrics run one
+// after another, so one host's /metrics never shows another test's series.
+[Collection("process-wide meters")]
 public sealed class ControllerMetricsTests
 {
     [Fact]

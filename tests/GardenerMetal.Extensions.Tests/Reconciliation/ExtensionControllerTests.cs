@@ -10,6 +10,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GardenerMetal.Extensions.Tests.Reconciliation;
 
+// Meters are process-wide and the Prometheus exporter picks them up by name: classes that create controller metrics run one
+// after another, so one host's /metrics never shows another test's series.
+[Collection("process-wide meters")]
 public sealed class ExtensionControllerTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
