@@ -79,7 +79,7 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
         var clusterId = shoot.Uid;
         if (string.IsNullOrEmpty(clusterId))
         {
-            throw ControlPlaneErrors.Configuration("cluster spec.shoot: Required value: the shoot has neither status.uid nor metadata.uid (METAL_CLUSTER_ID)");
+            throw ActuatorErrors.Configuration("cluster spec.shoot: Required value: the shoot has neither status.uid nor metadata.uid (METAL_CLUSTER_ID)");
         }
 
         var errors = new List<FieldError>();
@@ -128,7 +128,7 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
 
         if (errors.Count > 0)
         {
-            throw ControlPlaneErrors.Invalid(errors);
+            throw ActuatorErrors.Invalid(errors);
         }
 
         var partition = cloudProfileConfig?.FindPartition(infraConfig!.PartitionId);
@@ -136,7 +136,7 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
         var shootName = shoot.Metadata.Name ?? string.Empty;
         var kubeconfigSecret = cluster.Metadata.Annotations?.TryGetValue(GenericKubeconfigAnnotation, out var kc) == true && !string.IsNullOrEmpty(kc)
             ? kc
-            : throw ControlPlaneErrors.Dependency($"cluster metadata.annotations[{GenericKubeconfigAnnotation}]: Required value: Gardener has not announced the generic token kubeconfig Secret yet");
+            : throw ActuatorErrors.Dependency($"cluster metadata.annotations[{GenericKubeconfigAnnotation}]: Required value: Gardener has not announced the generic token kubeconfig Secret yet");
 
         var (url, auth, metal) = await MetalClientAsync(cp, partition?.ControlPlane.Endpoint, ct).ConfigureAwait(false);
         var firewallNetworks = infraConfig!.Firewall.Networks ?? [];
@@ -150,14 +150,14 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
         }
         catch (ControlPlaneConfigurationException ex)
         {
-            throw ControlPlaneErrors.Configuration(ex.Message);
+            throw ActuatorErrors.Configuration(ex.Message);
         }
 
         var infrastructure = await ExtensionResources.Client<InfrastructureResource>(_client).TryGetAsync(ns, cp.Metadata.Name ?? string.Empty, ct).ConfigureAwait(false);
         var nodesCidr = infrastructure?.Status?.NodesCidr;
         if (string.IsNullOrEmpty(nodesCidr))
         {
-            throw ControlPlaneErrors.Dependency($"Infrastructure {ns}/{cp.Metadata.Name}: status.nodesCIDR: Required value: the Infrastructure has not reported the node network yet");
+            throw ActuatorErrors.Dependency($"Infrastructure {ns}/{cp.Metadata.Name}: status.nodesCIDR: Required value: the Infrastructure has not reported the node network yet");
         }
 
         var apiServerIps = hibernated ? [] : await ApiServerIpsAsync(ns, shootName, ct).ConfigureAwait(false);
@@ -241,7 +241,7 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
             }
         }
 
-        throw ControlPlaneErrors.Dependency("spec.infrastructureProviderStatus.networkID: Required value: the Infrastructure has not reported the node network yet");
+        throw ActuatorErrors.Dependency("spec.infrastructureProviderStatus.networkID: Required value: the Infrastructure has not reported the node network yet");
     }
 
     /// <summary>The kube-apiserver IPs: <c>spec.values</c> of the DNSRecord <c>&lt;shoot&gt;-external</c>.</summary>
@@ -249,9 +249,9 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
     {
         var name = shootName + "-external";
         var record = await _client.Resource(ControlPlaneResources.DnsRecords).TryGetAsync(ns, name, ct).ConfigureAwait(false)
-            ?? throw ControlPlaneErrors.Dependency($"DNSRecord {ns}/{name} does not exist (yet): the kube-apiserver addresses are unknown");
+            ?? throw ActuatorErrors.Dependency($"DNSRecord {ns}/{name} does not exist (yet): the kube-apiserver addresses are unknown");
         var ips = (record["spec"]?["values"] as JsonArray ?? []).Select(v => v?.GetValue<string>()).OfType<string>().Where(v => v.Length > 0).ToList();
-        return ips.Count > 0 ? ips : throw ControlPlaneErrors.Dependency($"DNSRecord {ns}/{name}: spec.values: Required value: no kube-apiserver address yet");
+        return ips.Count > 0 ? ips : throw ActuatorErrors.Dependency($"DNSRecord {ns}/{name}: spec.values: Required value: no kube-apiserver address yet");
     }
 
     /// <summary>The newest <c>ssh-keypair</c> Secret's <c>id_rsa.pub</c> ("" when SSH access is off).</summary>
@@ -282,11 +282,11 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
         var ns = string.IsNullOrEmpty(cp.Spec.SecretRef.Namespace) ? cp.Metadata.Namespace ?? string.Empty : cp.Spec.SecretRef.Namespace;
         if (string.IsNullOrEmpty(name))
         {
-            throw ControlPlaneErrors.Configuration("spec.secretRef.name: Required value: the metal-api credentials secret must be referenced");
+            throw ActuatorErrors.Configuration("spec.secretRef.name: Required value: the metal-api credentials secret must be referenced");
         }
 
         var secret = await _client.Secrets.TryGetAsync(ns, name, ct).ConfigureAwait(false)
-            ?? throw ControlPlaneErrors.Configuration($"spec.secretRef: the secret {ns}/{name} does not exist");
+            ?? throw ActuatorErrors.Configuration($"spec.secretRef: the secret {ns}/{name} does not exist");
         var data = new Dictionary<string, byte[]>(secret.Data ?? new Dictionary<string, byte[]>(), StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
@@ -312,7 +312,7 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
     {
         if (cluster.Spec.CloudProfile is not { ValueKind: JsonValueKind.Object } raw)
         {
-            throw ControlPlaneErrors.Configuration("cluster spec.cloudProfile: Required value: the Cluster must embed the CloudProfile");
+            throw ActuatorErrors.Configuration("cluster spec.cloudProfile: Required value: the Cluster must embed the CloudProfile");
         }
 
         try
@@ -321,7 +321,7 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
         }
         catch (JsonException ex)
         {
-            throw ControlPlaneErrors.Configuration($"cluster spec.cloudProfile is malformed: {ex.Message}");
+            throw ActuatorErrors.Configuration($"cluster spec.cloudProfile is malformed: {ex.Message}");
         }
     }
 

@@ -35,7 +35,7 @@ public sealed partial class WorkerActuator
         {
             // The machine controller cannot delete them: say why in lastError, with the reconciler's backoff.
             WorkerActuatorLog.DeletionBlocked(_logger, blocked.Count);
-            throw WorkerErrors.Dependency($"{blocked.Count} of {machines.Count} machine(s) cannot be deleted yet: {string.Join("; ", blocked.Take(3))}");
+            throw ActuatorErrors.Dependency($"{blocked.Count} of {machines.Count} machine(s) cannot be deleted yet: {string.Join("; ", blocked.Take(3))}");
         }
 
         if (machines.Count > 0)

@@ -92,7 +92,7 @@ public sealed partial class WorkerActuator
             {
                 pinned[pool.Name] = WorkerPoolHash.IsHash(explicitHash)
                     ? explicitHash
-                    : throw WorkerErrors.Configuration($"cluster spec.shoot.metadata.annotations[{annotation}]: Invalid value: \"{explicitHash}\": must be a worker hash ({WorkerPoolHash.Length} lowercase hex digits)");
+                    : throw ActuatorErrors.Configuration($"cluster spec.shoot.metadata.annotations[{annotation}]: Invalid value: \"{explicitHash}\": must be a worker hash ({WorkerPoolHash.Length} lowercase hex digits)");
                 continue;
             }
 

@@ -78,7 +78,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
         var clusterId = shoot.Uid;
         if (string.IsNullOrEmpty(clusterId))
         {
-            throw WorkerErrors.Configuration("cluster spec.shoot: Required value: the shoot has neither status.uid nor metadata.uid, which tags its machines");
+            throw ActuatorErrors.Configuration("cluster spec.shoot: Required value: the shoot has neither status.uid nor metadata.uid, which tags its machines");
         }
 
         var errors = new List<FieldError>();
@@ -147,7 +147,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
 
         if (errors.Count > 0)
         {
-            throw WorkerErrors.Invalid(errors);
+            throw ActuatorErrors.Invalid(errors);
         }
 
         var partition = cloudProfileConfig?.FindPartition(infraConfig!.PartitionId);
@@ -155,7 +155,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
         var isolation = partition?.Partition.NetworkIsolation;
         if (isolated && isolation is null)
         {
-            throw WorkerErrors.Configuration($"{controlPlanePath.Child("networkAccessType")}: Invalid value: \"{accessType}\": partition {infraConfig!.PartitionId} has no networkIsolation in the CloudProfile");
+            throw ActuatorErrors.Configuration($"{controlPlanePath.Child("networkAccessType")}: Invalid value: \"{accessType}\": partition {infraConfig!.PartitionId} has no networkIsolation in the CloudProfile");
         }
 
         var (url, credentials) = await CredentialsAsync(worker, partition?.ControlPlane.Endpoint, ct).ConfigureAwait(false);
@@ -186,7 +186,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
             return networkId;
         }
 
-        throw WorkerErrors.Dependency("spec.infrastructureProviderStatus.networkID: Required value: the Infrastructure has not reported the node network yet");
+        throw ActuatorErrors.Dependency("spec.infrastructureProviderStatus.networkID: Required value: the Infrastructure has not reported the node network yet");
     }
 
     private static bool IsHibernated(Shoot shoot) =>
@@ -213,18 +213,18 @@ public sealed partial class WorkerActuator : IWorkerActuator
         var ns = string.IsNullOrEmpty(worker.Spec.SecretRef.Namespace) ? worker.Metadata.Namespace ?? string.Empty : worker.Spec.SecretRef.Namespace;
         if (string.IsNullOrEmpty(name))
         {
-            throw WorkerErrors.Configuration("spec.secretRef.name: Required value: the metal-api credentials secret must be referenced");
+            throw ActuatorErrors.Configuration("spec.secretRef.name: Required value: the metal-api credentials secret must be referenced");
         }
 
         var secret = await _client.Secrets.TryGetAsync(ns, name, ct).ConfigureAwait(false)
-            ?? throw WorkerErrors.Dependency($"spec.secretRef: the secret {ns}/{name} does not exist");
+            ?? throw ActuatorErrors.Dependency($"spec.secretRef: the secret {ns}/{name} does not exist");
         await SecretFinalizers.EnsureAsync(_client, ns, name, SecretFinalizers.Worker, ct).ConfigureAwait(false);
         var data = SecretData(secret);
         var hasKey = data.TryGetValue(SecretValidation.ApiKey, out var key) && key.Length > 0;
         var hasHmac = data.TryGetValue(SecretValidation.ApiHmac, out var hmac) && hmac.Length > 0;
         if (hasKey == hasHmac)
         {
-            throw WorkerErrors.Configuration($"spec.secretRef ({ns}/{name}): exactly one of {SecretValidation.ApiHmac} or {SecretValidation.ApiKey} must be set");
+            throw ActuatorErrors.Configuration($"spec.secretRef ({ns}/{name}): exactly one of {SecretValidation.ApiHmac} or {SecretValidation.ApiKey} must be set");
         }
 
         var url = !string.IsNullOrWhiteSpace(endpoint)
@@ -232,7 +232,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
             : data.TryGetValue(SecretValidation.ApiUrl, out var raw) ? Encoding.UTF8.GetString(raw).Trim() : string.Empty;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw WorkerErrors.Configuration($"spec.secretRef ({ns}/{name}): no metal-api URL: the CloudProfile's metal control plane for the partition has no endpoint and the secret has no http(s) {SecretValidation.ApiUrl}");
+            throw ActuatorErrors.Configuration($"spec.secretRef ({ns}/{name}): no metal-api URL: the CloudProfile's metal control plane for the partition has no endpoint and the secret has no http(s) {SecretValidation.ApiUrl}");
         }
 
         var credentials = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -268,7 +268,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
     {
         if (cluster.Spec.CloudProfile is not { ValueKind: JsonValueKind.Object } raw)
         {
-            throw WorkerErrors.Configuration("cluster spec.cloudProfile: Required value: the Cluster must embed the CloudProfile");
+            throw ActuatorErrors.Configuration("cluster spec.cloudProfile: Required value: the Cluster must embed the CloudProfile");
         }
 
         try
@@ -277,7 +277,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
         }
         catch (JsonException ex)
         {
-            throw WorkerErrors.Configuration($"cluster spec.cloudProfile is malformed: {ex.Message}");
+            throw ActuatorErrors.Configuration($"cluster spec.cloudProfile is malformed: {ex.Message}");
         }
     }
 
@@ -370,7 +370,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
 
         if (errors.Count > 0)
         {
-            throw WorkerErrors.Invalid(errors);
+            throw ActuatorErrors.Invalid(errors);
         }
 
         return plans;
@@ -484,10 +484,10 @@ public sealed partial class WorkerActuator : IWorkerActuator
             }
 
             var secret = await _client.Secrets.TryGetAsync(ns, reference.Name, ct).ConfigureAwait(false)
-                ?? throw WorkerErrors.Dependency($"{path.Child("userDataSecretRef")}: the secret {ns}/{reference.Name} does not exist (yet)");
+                ?? throw ActuatorErrors.Dependency($"{path.Child("userDataSecretRef")}: the secret {ns}/{reference.Name} does not exist (yet)");
             if (!SecretData(secret).TryGetValue(reference.Key, out var data) || data.Length == 0)
             {
-                throw WorkerErrors.Dependency($"{path.Child("userDataSecretRef")}: the secret {ns}/{reference.Name} has no data under key '{reference.Key}' (yet)");
+                throw ActuatorErrors.Dependency($"{path.Child("userDataSecretRef")}: the secret {ns}/{reference.Name} has no data under key '{reference.Key}' (yet)");
             }
 
             return data;
@@ -544,7 +544,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
         }
         catch (JsonException ex)
         {
-            throw WorkerErrors.Configuration($"status.state is not a worker state: {ex.Message}");
+            throw ActuatorErrors.Configuration($"status.state is not a worker state: {ex.Message}");
         }
     }
 

@@ -2,10 +2,10 @@ using GardenerMetal.Extensions.Apis;
 using GardenerMetal.Extensions.Errors;
 using GardenerMetal.Provider.Validation;
 
-namespace GardenerMetal.Provider.Controllers.Worker;
+namespace GardenerMetal.Provider.Controllers;
 
-/// <summary>The Worker actuator's failures with Gardener error codes (messages name fields, never secret values).</summary>
-internal static class WorkerErrors
+/// <summary>The provider actuators' (ControlPlane, Worker) failures with Gardener error codes (messages name fields, never secret values).</summary>
+internal static class ActuatorErrors
 {
     /// <summary>The user's configuration is wrong: not retryable without a change (ERR_CONFIGURATION_PROBLEM).</summary>
     public static ExtensionOperationException Configuration(string message) =>
