@@ -14,7 +14,7 @@ var driverListenAllowRemote = new Option<bool>("--driver-listen-allow-remote")
 };
 var healthListen = new Option<string>("--health-listen")
 {
-    Description = "health listener for /healthz and /readyz, HTTP/1.1 (host:port or unix:///path); \"off\" disables it",
+    Description = "health listener for /healthz, /readyz and /metrics, HTTP/1.1 (host:port or unix:///path); \"off\" disables it",
     DefaultValueFactory = _ => "127.0.0.1:8081",
 };
 var machineController = new Option<bool>("--machine-controller")

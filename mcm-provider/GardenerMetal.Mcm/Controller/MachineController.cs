@@ -6,6 +6,7 @@ using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Controllers;
 using GardenerMetal.Kubernetes.Errors;
 using GardenerMetal.Kubernetes.Events;
+using GardenerMetal.Kubernetes.Metrics;
 using GardenerMetal.Mcm.Controller.Models;
 using GardenerMetal.Mcm.Transport;
 using Google.Protobuf;
@@ -36,9 +37,13 @@ public sealed partial class MachineController : IDisposable
     private readonly Informer<MachineClass> _classes;
     private readonly WorkQueue<string> _queue;
     private readonly EventRecorder _events;
+    private readonly ControllerRuntimeMetrics? _metrics;
 
-    /// <summary>Creates the controller; call <see cref="RunAsync"/>.</summary>
-    public MachineController(KubernetesClient kube, DriverClient driver, MachineControllerOptions options, ILogger<MachineController> logger, TimeProvider? time = null)
+    /// <summary>
+    /// Creates the controller; call <see cref="RunAsync"/>. With <paramref name="metrics"/> every reconcile is counted as
+    /// <c>controller_runtime_reconcile_total{controller="machine",result}</c> (and its error counter and time histogram).
+    /// </summary>
+    public MachineController(KubernetesClient kube, DriverClient driver, MachineControllerOptions options, ILogger<MachineController> logger, TimeProvider? time = null, ControllerRuntimeMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(kube);
         ArgumentNullException.ThrowIfNull(driver);
@@ -49,6 +54,7 @@ public sealed partial class MachineController : IDisposable
         _options = options;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _metrics = metrics;
         _machineClient = kube.Resource(McmResources.Machines, McmJsonContext.Default.Machine);
         _classClient = kube.Resource(McmResources.MachineClasses, McmJsonContext.Default.MachineClass);
         _machines = new Informer<Machine>(_machineClient, new InformerOptions { Namespace = options.Namespace });
@@ -60,12 +66,16 @@ public sealed partial class MachineController : IDisposable
     /// <summary>The component named in the Events this controller records.</summary>
     public const string EventComponent = "machine-controller-manager-provider-metal";
 
+    /// <summary>The <c>controller</c> label of this controller's metrics.</summary>
+    public const string MetricsName = "machine";
+
     /// <summary>Whether both caches have synced.</summary>
     public bool HasSynced => _machines.HasSynced && _classes.HasSynced;
 
     /// <summary>Runs informers, workers and the orphan sweep until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        _metrics?.Initialize(MetricsName);
         _machines.AddEventHandler(
             onAdd: m => _queue.Add(ObjectKey.For(m)),
             onUpdate: (_, m) => _queue.Add(ObjectKey.For(m)),
@@ -132,6 +142,8 @@ public sealed partial class MachineController : IDisposable
             }
 
             var key = next.Item;
+            var started = _time.GetTimestamp();
+            string? result = ReconcileResults.Error;
             try
             {
                 TimeSpan? requeue;
@@ -148,13 +160,16 @@ public sealed partial class MachineController : IDisposable
                 }
 
                 _queue.Forget(key);
+                result = ReconcileResults.Success;
                 if (requeue is { } delay)
                 {
                     _queue.AddAfter(key, delay);
+                    result = ReconcileResults.RequeueAfter;
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                result = null;
                 return;
             }
             catch (KubernetesApiException ex) when (ex.StatusCode is 404 or 409)
@@ -171,6 +186,10 @@ public sealed partial class MachineController : IDisposable
             finally
             {
                 _queue.Done(key);
+                if (result is not null)
+                {
+                    _metrics?.ObserveReconcile(MetricsName, result, _time.GetElapsedTime(started));
+                }
             }
         }
     }

@@ -1,13 +1,16 @@
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.Configuration;
 using GardenerMetal.Kubernetes.LeaderElection;
+using GardenerMetal.Kubernetes.Metrics;
 using GardenerMetal.Mcm.Metal;
 using GardenerMetal.Mcm.Transport;
 using GardenerMetal.MetalApi;
+using GardenerMetal.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,13 +19,24 @@ namespace GardenerMetal.Mcm.Hosting;
 
 /// <summary>
 /// The machine-controller-manager-provider-metal process: the metal driver served by Grpc.AspNetCore on a unix socket
-/// or loopback TCP (HTTP/2 only), health endpoints on a separate HTTP/1.1 listener (so the driver is never reachable
-/// through it), and optionally the machine controller (which calls the driver over the driver listener).
+/// or loopback TCP (HTTP/2 only), health endpoints and <c>/metrics</c> (OpenTelemetry's Prometheus exporter, set up by
+/// <see cref="GardenerTelemetry.AddGardenerTelemetry"/> as in the extension hosts) on a separate HTTP/1.1 listener (so the
+/// driver is never reachable through it, and <c>/metrics</c> not through the driver listener), and optionally the machine
+/// controller (which calls the driver over the driver listener).
 /// </summary>
 public static class DriverHost
 {
     /// <summary>Builds the host (not started). <paramref name="configureLogging"/> may replace the console logger.</summary>
     public static WebApplication Build(DriverHostOptions options, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        return Build(options, configureLogging, telemetry: null);
+    }
+
+    /// <summary>
+    /// Builds the host (not started); <paramref name="telemetry"/> overrides the telemetry settings (service name
+    /// <see cref="ServiceName"/>, OTLP from the environment).
+    /// </summary>
+    public static WebApplication Build(DriverHostOptions options, Action<ILoggingBuilder>? configureLogging, TelemetryOptions? telemetry)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.MachineController && options.DriverListen.EndPoint is { Port: 0 })
@@ -37,7 +51,7 @@ public static class DriverHost
                 nameof(options));
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "machine-controller-manager-provider-metal" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = ServiceName });
         builder.Logging.ClearProviders();
         if (configureLogging is null)
         {
@@ -66,6 +80,7 @@ public static class DriverHost
                 }
             }
         });
+        builder.AddGardenerTelemetry(telemetry ?? new TelemetryOptions { ServiceName = ServiceName });
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<CachingMetalApiClientFactory>(_ => new CachingMetalApiClientFactory());
         builder.Services.AddSingleton<IMetalApiClientFactory>(sp => sp.GetRequiredService<CachingMetalApiClientFactory>());
@@ -79,20 +94,28 @@ public static class DriverHost
                 ? KubernetesClientConfiguration.FromKubeconfigFile(path)
                 : KubernetesClientConfiguration.LoadDefault();
             var election = LeaderElectionFor(options, kube);
+            builder.Services.AddSingleton(sp => new ControllerRuntimeMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
             builder.Services.AddHostedService(sp => new MachineControllerService(
                 new KubernetesClient(kube, sp.GetRequiredService<ILoggerFactory>()),
                 options.DriverListen,
                 options.Controller,
                 election,
+                sp.GetRequiredService<ControllerRuntimeMetrics>(),
                 sp.GetRequiredService<ILoggerFactory>()));
         }
 
         var app = builder.Build();
+        // Only the HTTP/1.1 health listener serves /metrics: the driver listener speaks HTTP/2 only.
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+            HttpProtocol.IsHttp11(context.Request.Protocol) && context.Request.Path == "/metrics");
         app.MapGrpcService<MetalMachineDriver>();
         app.MapHealthChecks("/healthz");
         app.MapHealthChecks("/readyz");
         return app;
     }
+
+    /// <summary>The <c>service.name</c> of the sidecar's telemetry and the application name of its host.</summary>
+    public const string ServiceName = "machine-controller-manager-provider-metal";
 
     /// <summary>The Lease settings of the machine controller, or null when leader election is off; errors name the flag.</summary>
     private static LeaderElectionOptions? LeaderElectionFor(DriverHostOptions options, KubernetesClientConfiguration kube)

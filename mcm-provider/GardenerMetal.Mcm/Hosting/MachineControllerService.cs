@@ -1,5 +1,6 @@
 using GardenerMetal.Kubernetes;
 using GardenerMetal.Kubernetes.LeaderElection;
+using GardenerMetal.Kubernetes.Metrics;
 using GardenerMetal.Mcm.Controller;
 using GardenerMetal.Mcm.Transport;
 using static GardenerMetal.Mcm.Driver.V1.Driver;
@@ -19,6 +20,7 @@ internal sealed partial class MachineControllerService(
     GrpcEndpointAddress driverAddress,
     MachineControllerOptions options,
     LeaderElectionOptions? election,
+    ControllerRuntimeMetrics metrics,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<MachineControllerService>();
@@ -53,7 +55,7 @@ internal sealed partial class MachineControllerService(
 
     private async Task RunControllerAsync(DriverClient driver, CancellationToken cancellationToken)
     {
-        using var controller = new MachineController(kube, driver, options, loggers.CreateLogger<MachineController>());
+        using var controller = new MachineController(kube, driver, options, loggers.CreateLogger<MachineController>(), metrics: metrics);
         await controller.RunAsync(cancellationToken);
     }
 
