@@ -10,6 +10,9 @@ using static GardenerMetal.Mcm.Driver.V1.Driver;
 
 namespace GardenerMetal.Mcm.Tests;
 
+// Hosts with the machine controller register controller_runtime_* on the process-wide GardenerMetal.Kubernetes meter:
+// run them one after another so that no host's /metrics shows another's series.
+[Collection("process-wide meters")]
 public sealed class DriverHostLeaderElectionTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);

@@ -8,6 +8,9 @@ using Microsoft.Extensions.Logging;
 
 namespace GardenerMetal.Mcm.Tests;
 
+// Hosts with the machine controller register controller_runtime_* on the process-wide GardenerMetal.Kubernetes meter:
+// run them one after another so that no host's /metrics shows another's series.
+[Collection("process-wide meters")]
 public sealed class DriverHostMetricsTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
