@@ -4,7 +4,7 @@ using GardenerMetal.Provider.Validation;
 
 namespace GardenerMetal.Provider.Controllers;
 
-/// <summary>The provider actuators' (ControlPlane, Worker) failures with Gardener error codes (messages name fields, never secret values).</summary>
+/// <summary>The provider actuators' (ControlPlane, Infrastructure, Worker) failures with Gardener error codes (messages name fields, never secret values).</summary>
 internal static class ActuatorErrors
 {
     /// <summary>The user's configuration is wrong: not retryable without a change (ERR_CONFIGURATION_PROBLEM).</summary>

@@ -15,8 +15,6 @@ using GardenerMetal.Provider.Controllers.Infrastructure;
 using GardenerMetal.Provider.Validation;
 using Microsoft.Extensions.Logging;
 using ControlPlaneResource = GardenerMetal.Extensions.Apis.ControlPlane;
-using CoreCloudProfile = GardenerMetal.Provider.Apis.Core.CloudProfile;
-using CoreJsonContext = GardenerMetal.Provider.Apis.Core.CoreJsonContext;
 using InfrastructureResource = GardenerMetal.Extensions.Apis.Infrastructure;
 
 namespace GardenerMetal.Provider.Controllers.ControlPlane;
@@ -104,7 +102,7 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
             errors.Add(FieldError.Required(InfraConfigPath, "the shoot must have an InfrastructureConfig"));
         }
 
-        var cloudProfile = ReadCloudProfile(cluster);
+        var cloudProfile = ClusterCloudProfile.Read(cluster);
         CloudProfileConfig? cloudProfileConfig = null;
         if (cloudProfile.Spec.ProviderConfig is { ValueKind: JsonValueKind.Object } cpRaw)
         {
@@ -306,23 +304,6 @@ public sealed partial class ControlPlaneActuator : IControlPlaneActuator
         var url = Encoding.UTF8.GetString(data[MetalApiSecretKeys.Url]).Trim();
         var auth = data.TryGetValue(SecretValidation.ApiHmac, out var hmac) && hmac.Length > 0 ? MetalAuthKind.Hmac : MetalAuthKind.Token;
         return (url, auth, _metal.GetClient(options));
-    }
-
-    private static CoreCloudProfile ReadCloudProfile(Cluster cluster)
-    {
-        if (cluster.Spec.CloudProfile is not { ValueKind: JsonValueKind.Object } raw)
-        {
-            throw ActuatorErrors.Configuration("cluster spec.cloudProfile: Required value: the Cluster must embed the CloudProfile");
-        }
-
-        try
-        {
-            return raw.Deserialize(CoreJsonContext.Default.CloudProfile) ?? new CoreCloudProfile();
-        }
-        catch (JsonException ex)
-        {
-            throw ActuatorErrors.Configuration($"cluster spec.cloudProfile is malformed: {ex.Message}");
-        }
     }
 
     internal static bool IsHibernated(Shoot shoot) =>

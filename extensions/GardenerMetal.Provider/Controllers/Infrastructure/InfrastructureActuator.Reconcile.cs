@@ -103,7 +103,7 @@ public sealed partial class InfrastructureActuator
                 Prefixes = [shootNodes],
             }, ct), "metal-api: finding the node network by prefix").ConfigureAwait(false);
             network = byPrefix.OrderBy(n => n.Id, StringComparer.Ordinal).FirstOrDefault()
-                ?? throw MetalErrors.Configuration($"cluster spec.shoot.spec.networking.nodes: Invalid value: \"{shootNodes}\": no network with this prefix exists in project {ctx.ProjectId} and partition {ctx.PartitionId}");
+                ?? throw ActuatorErrors.Configuration($"cluster spec.shoot.spec.networking.nodes: Invalid value: \"{shootNodes}\": no network with this prefix exists in project {ctx.ProjectId} and partition {ctx.PartitionId}");
         }
 
         if (network is null)
@@ -126,7 +126,7 @@ public sealed partial class InfrastructureActuator
 
         if (ctx.ShootNodes is { } wanted && !network.Prefixes.Contains(wanted, StringComparer.Ordinal))
         {
-            throw MetalErrors.Configuration(
+            throw ActuatorErrors.Configuration(
                 $"cluster spec.shoot.spec.networking.nodes: Invalid value: \"{wanted}\": the cluster's node network {network.Id} has the prefix {network.Prefixes[0]}");
         }
 
@@ -247,15 +247,15 @@ public sealed partial class InfrastructureActuator
                 var path = $"spec.providerConfig.firewall.egressRules[{i}].ips[{j}]";
                 var found = await Metal(() => metal.FindIPsAsync(new IPFindRequest { IpAddress = address, ProjectId = ctx.ProjectId }, ct), "metal-api: finding egress IP " + address).ConfigureAwait(false);
                 var ip = found.FirstOrDefault(f => f.IpAddress == address)
-                    ?? throw MetalErrors.Configuration($"{path}: Invalid value: \"{address}\": the IP is not allocated in project {ctx.ProjectId}");
+                    ?? throw ActuatorErrors.Configuration($"{path}: Invalid value: \"{address}\": the IP is not allocated in project {ctx.ProjectId}");
                 if (ip.Type != IPTypes.Static)
                 {
-                    throw MetalErrors.Configuration($"{path}: Invalid value: \"{address}\": egress IPs must be static, this one is {ip.Type}");
+                    throw ActuatorErrors.Configuration($"{path}: Invalid value: \"{address}\": egress IPs must be static, this one is {ip.Type}");
                 }
 
                 if (rules[i].NetworkId is { } networkId && ip.NetworkId != networkId)
                 {
-                    throw MetalErrors.Configuration($"{path}: Invalid value: \"{address}\": the IP belongs to network {ip.NetworkId}, not {networkId}");
+                    throw ActuatorErrors.Configuration($"{path}: Invalid value: \"{address}\": the IP belongs to network {ip.NetworkId}, not {networkId}");
                 }
 
                 if (!(ip.Tags ?? []).Contains(egressTag, StringComparer.Ordinal))

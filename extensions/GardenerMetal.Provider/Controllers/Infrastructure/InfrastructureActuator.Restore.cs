@@ -19,7 +19,7 @@ public sealed partial class InfrastructureActuator
         {
             if (!string.IsNullOrEmpty(state.ClusterId) && state.ClusterId != ctx.ClusterId)
             {
-                throw MetalErrors.Configuration($"status.state: Invalid value: \"{state.ClusterId}\": the state belongs to another cluster than shoot {ctx.ClusterId}");
+                throw ActuatorErrors.Configuration($"status.state: Invalid value: \"{state.ClusterId}\": the state belongs to another cluster than shoot {ctx.ClusterId}");
             }
 
             InfrastructureActuatorLog.Adopting(_logger, state.NodeNetwork?.Id ?? "", state.Firewall?.MachineId ?? "");

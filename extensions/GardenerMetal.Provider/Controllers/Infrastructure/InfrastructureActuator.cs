@@ -7,8 +7,6 @@ using GardenerMetal.MetalApi;
 using GardenerMetal.Provider.Apis.V1Alpha1;
 using GardenerMetal.Provider.Validation;
 using Microsoft.Extensions.Logging;
-using CoreCloudProfile = GardenerMetal.Provider.Apis.Core.CloudProfile;
-using CoreJsonContext = GardenerMetal.Provider.Apis.Core.CoreJsonContext;
 using InfrastructureResource = GardenerMetal.Extensions.Apis.Infrastructure;
 
 namespace GardenerMetal.Provider.Controllers.Infrastructure;
@@ -56,12 +54,12 @@ public sealed partial class InfrastructureActuator : IInfrastructureActuator
         var clusterId = shoot.Uid;
         if (string.IsNullOrEmpty(clusterId))
         {
-            throw MetalErrors.Configuration("cluster spec.shoot: Required value: the shoot has neither status.uid nor metadata.uid, which tags its metal-api objects");
+            throw ActuatorErrors.Configuration("cluster spec.shoot: Required value: the shoot has neither status.uid nor metadata.uid, which tags its metal-api objects");
         }
 
         if (infra.Spec.ProviderConfig is not { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } raw)
         {
-            throw MetalErrors.Configuration($"{ProviderConfigPath}: Required value: an InfrastructureConfig must be set");
+            throw ActuatorErrors.Configuration($"{ProviderConfigPath}: Required value: an InfrastructureConfig must be set");
         }
 
         var decoded = ProviderConfigDecoder.DecodeInfrastructureConfig(raw, ProviderConfigPath);
@@ -72,7 +70,7 @@ public sealed partial class InfrastructureActuator : IInfrastructureActuator
 
         var config = decoded.Value!;
         var errors = new List<FieldError>(InfrastructureConfigValidation.Validate(config, ProviderConfigPath).Blocking()); // stricter-than-upstream rules are admission-only (ratcheted)
-        var cloudProfile = ReadCloudProfile(cluster);
+        var cloudProfile = ClusterCloudProfile.Read(cluster);
         var cloudProfileConfig = cloudProfile.Spec.ProviderConfig is { ValueKind: JsonValueKind.Object } cpRaw
             ? ProviderConfigDecoder.DecodeCloudProfileConfig(cpRaw, CloudProfileConfigPath)
             : null;
@@ -127,11 +125,11 @@ public sealed partial class InfrastructureActuator : IInfrastructureActuator
         var ns = string.IsNullOrEmpty(infra.Spec.SecretRef.Namespace) ? infra.Metadata.Namespace ?? "" : infra.Spec.SecretRef.Namespace;
         if (string.IsNullOrEmpty(name))
         {
-            throw MetalErrors.Configuration("spec.secretRef.name: Required value: the metal-api credentials secret must be referenced");
+            throw ActuatorErrors.Configuration("spec.secretRef.name: Required value: the metal-api credentials secret must be referenced");
         }
 
         var data = await _secrets.ReadAsync(ns, name, ct).ConfigureAwait(false)
-            ?? throw MetalErrors.Configuration($"spec.secretRef: the secret {ns}/{name} does not exist");
+            ?? throw ActuatorErrors.Configuration($"spec.secretRef: the secret {ns}/{name} does not exist");
 
         // The endpoint comes from the CloudProfile's metal control plane; the secret supplies the credentials.
         var effective = new Dictionary<string, byte[]>(data, StringComparer.Ordinal)
@@ -152,25 +150,8 @@ public sealed partial class InfrastructureActuator : IInfrastructureActuator
         return _clients.GetClient(options);
     }
 
-    private static CoreCloudProfile ReadCloudProfile(Cluster cluster)
-    {
-        if (cluster.Spec.CloudProfile is not { ValueKind: JsonValueKind.Object } raw)
-        {
-            throw MetalErrors.Configuration("cluster spec.cloudProfile: Required value: the Cluster must embed the CloudProfile");
-        }
-
-        try
-        {
-            return raw.Deserialize(CoreJsonContext.Default.CloudProfile) ?? new CoreCloudProfile();
-        }
-        catch (JsonException ex)
-        {
-            throw new ExtensionOperationException($"cluster spec.cloudProfile is malformed: {ex.Message}", [GardenerErrorCodes.ConfigurationProblem], retryable: false, ex);
-        }
-    }
-
     private static ExtensionOperationException Invalid(IReadOnlyList<FieldError> errors) =>
-        MetalErrors.Configuration("invalid configuration: " + string.Join("; ", errors.Select(e => e.ToString())));
+        ActuatorErrors.Configuration("invalid configuration: " + string.Join("; ", errors.Select(e => e.ToString())));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -48,7 +48,4 @@ internal static class MetalErrors
 
         return new ExtensionOperationException(message, [GardenerErrorCodes.RetryableInfraDependencies], retryable: true, ex);
     }
-
-    public static ExtensionOperationException Configuration(string message) =>
-        new(message, [GardenerErrorCodes.ConfigurationProblem], retryable: false);
 }

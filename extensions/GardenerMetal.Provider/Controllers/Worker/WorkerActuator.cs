@@ -10,8 +10,6 @@ using GardenerMetal.Provider.Apis.V1Alpha1;
 using GardenerMetal.Provider.Controllers.Worker.Mcm;
 using GardenerMetal.Provider.Validation;
 using Microsoft.Extensions.Logging;
-using CoreCloudProfile = GardenerMetal.Provider.Apis.Core.CloudProfile;
-using CoreJsonContext = GardenerMetal.Provider.Apis.Core.CoreJsonContext;
 using MetalTags = GardenerMetal.MetalApi.MetalTags;
 using MachineImage = GardenerMetal.Provider.Apis.V1Alpha1.MachineImage;
 using WorkerResource = GardenerMetal.Extensions.Apis.Worker;
@@ -104,7 +102,7 @@ public sealed partial class WorkerActuator : IWorkerActuator
             errors.Add(FieldError.Required(infraPath, "the shoot must have an InfrastructureConfig"));
         }
 
-        var cloudProfile = ReadCloudProfile(cluster);
+        var cloudProfile = ClusterCloudProfile.Read(cluster);
         var cloudProfilePath = FieldPath.Root("cluster", "spec", "cloudProfile", "spec", "providerConfig");
         CloudProfileConfig? cloudProfileConfig = null;
         if (cloudProfile.Spec.ProviderConfig is { ValueKind: JsonValueKind.Object } cpRaw)
@@ -262,23 +260,6 @@ public sealed partial class WorkerActuator : IWorkerActuator
         }
 
         return data;
-    }
-
-    private static CoreCloudProfile ReadCloudProfile(Cluster cluster)
-    {
-        if (cluster.Spec.CloudProfile is not { ValueKind: JsonValueKind.Object } raw)
-        {
-            throw ActuatorErrors.Configuration("cluster spec.cloudProfile: Required value: the Cluster must embed the CloudProfile");
-        }
-
-        try
-        {
-            return raw.Deserialize(CoreJsonContext.Default.CloudProfile) ?? new CoreCloudProfile();
-        }
-        catch (JsonException ex)
-        {
-            throw ActuatorErrors.Configuration($"cluster spec.cloudProfile is malformed: {ex.Message}");
-        }
     }
 
     /// <summary>
